@@ -1,0 +1,27 @@
+using Bollebygd.Adapters.Audit;
+using Bollebygd.Adapters.Operations;
+using Bollebygd.Adapters.Storage;
+using Bollebygd.Core.Audit;
+using Bollebygd.Core.Operations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bollebygd.Adapters;
+
+public static class AdaptersServiceCollectionExtensions
+{
+    /// <summary>Binds Core's ports to their Azure Storage adapters.</summary>
+    public static IServiceCollection AddBollebygdAdapters(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBollebygdStorage(configuration);
+        services.AddSingleton<StorageResources>();
+        services.AddSingleton<IHealthProbe, TableHealthProbe>();
+        services.AddSingleton<IHealthProbe, QueueHealthProbe>();
+        services.AddSingleton<IHealthProbe, BlobHealthProbe>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<IAuditTrail, QueueAuditTrail>();
+        services.AddSingleton<IOperatorAlerts, TableOperatorAlerts>();
+        services.AddSingleton<IPoisonQueueInspector, StoragePoisonQueueInspector>();
+        return services;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+
+namespace Bollebygd.Adapters.Storage;
+
+/// <summary>
+/// Hands out table and queue clients, creating each table or queue once per process on first use, so no deployment
+/// step has to create them and no request pays for the check twice.
+/// </summary>
+public sealed class StorageResources(TableServiceClient tables, QueueServiceClient queues)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new(StringComparer.Ordinal);
+
+    public Task<TableClient> TableAsync(string name, CancellationToken cancellationToken) =>
+        Ensure(_tables, name, async () =>
+        {
+            var table = tables.GetTableClient(name);
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            return table;
+        });
+
+    public Task<QueueClient> QueueAsync(string name, CancellationToken cancellationToken) =>
+        Ensure(_queues, name, async () =>
+        {
+            var queue = queues.GetQueueClient(name);
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            return queue;
+        });
+
+    private static async Task<T> Ensure<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<Task<T>> create)
+    {
+        var lazy = cache.GetOrAdd(name, _ => new Lazy<Task<T>>(create));
+        try
+        {
+            return await lazy.Value;
+        }
+        catch
+        {
+            // A failed creation (storage down) must not be remembered: the next call tries again.
+            cache.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(name, lazy));
+            throw;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Bollebygd.Adapters;
+using Bollebygd.Core.Audit;
+using Bollebygd.Core.Operations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bollebygd.Functions;
+
+public static class BollebygdServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the Function App's classes need, registered once: used by Program.cs under the Functions host and by
+    /// Bollebygd.LocalHost on a developer's machine, so both run the same object graph.
+    /// </summary>
+    public static IServiceCollection AddBollebygd(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddBollebygdAdapters(configuration);
+
+        services.AddSingleton<HealthService>();
+        services.AddSingleton<PoisonQueueMonitor>();
+        services.AddSingleton<AuditRecorder>();
+        services.AddSingleton<DurableProbeRecorder>();
+        return services;
+    }
+}
