@@ -61,7 +61,7 @@ public static class LocalFunctionsHost
             o.TimestampFormat = "HH:mm:ss ";
         });
         // Keep the console about the functions, as the Functions host does; the SDKs' own chatter only when it matters.
-        builder.Logging.AddFilter("Azure", LogLevel.Warning);
+        builder.Logging.AddFilter("Azure", LogLevel.Error); // expected 404s (a queue not created yet) are warnings there
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
         builder.Logging.AddFilter("Grpc", LogLevel.Warning);

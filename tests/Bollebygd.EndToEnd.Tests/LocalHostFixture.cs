@@ -1,0 +1,69 @@
+using Bollebygd.TestSupport;
+
+namespace Bollebygd.EndToEnd.Tests;
+
+/// <summary>
+/// One LocalHost against one Azurite for the whole end-to-end collection, with settings that make the slow paths
+/// quick: the poison monitor every 2 seconds, three tries before poison, no back-off between them.
+/// </summary>
+public sealed class LocalHostFixture : IAsyncLifetime
+{
+    public const int MaxDequeueCount = 3;
+
+    public AzuriteFixture Azurite { get; } = new();
+
+    public LocalHostProcess Host { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Azurite.InitializeAsync();
+        var port = FreePort.Next();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        Host = LocalHostProcess.Start(new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = BaseAddress.ToString(),
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["PoisonQueueMonitorSchedule"] = "*/2 * * * * *",
+            ["AzureFunctionsJobHost__extensions__queues__maxDequeueCount"] = MaxDequeueCount.ToString(),
+            ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
+            ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.500",
+            ["LocalHost__DurablePort"] = FreePort.Next().ToString(),
+        });
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            if (Host.HasExited)
+            {
+                throw new InvalidOperationException($"LocalHost exited with {Host.ExitCode}:{Environment.NewLine}{Host.Output}");
+            }
+            try
+            {
+                if ((await Http.GetAsync("/api/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"LocalHost did not answer /api/health with 200 within 90 s:{Environment.NewLine}{Host.Output}");
+            }
+            await Task.Delay(250);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await Host.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Bollebygd.EndToEnd.Tests;
+
+/// <summary>The citizens' pages served by LocalHost from web/, in a real Chromium, checked with axe.</summary>
+[Collection(EndToEndCollection.Name)]
+public class PortalTests(LocalHostFixture fixture) : IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(Browsers.ChromiumOptions());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task The_start_page_loads_in_Swedish_shows_the_live_status_and_has_no_axe_violations()
+    {
+        var page = await _browser.NewPageAsync();
+        var response = await page.GotoAsync(fixture.BaseAddress.ToString());
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("sv", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("Kontaktcenter", await page.TextContentAsync("h1"));
+        await Assertions.Expect(page.Locator("#service-status")).ToHaveTextAsync("Alla tjänster fungerar som de ska.");
+        await AssertNoAxeViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task The_accessibility_statement_is_reachable_by_keyboard_and_has_no_axe_violations()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync(fixture.BaseAddress.ToString());
+
+        await page.Keyboard.PressAsync("Tab"); // skip link
+        await page.Keyboard.PressAsync("Tab"); // site name
+        await page.Keyboard.PressAsync("Tab"); // Start
+        await page.Keyboard.PressAsync("Tab"); // Tillgänglighet
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tillgänglighetsredogörelse");
+        await AssertNoAxeViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Deep_links_fall_back_to_the_start_page_but_missing_assets_and_api_routes_are_404()
+    {
+        var deepLink = await fixture.Http.GetAsync("/arende/KC-2026-000001");
+        Assert.Equal(HttpStatusCode.OK, deepLink.StatusCode);
+        Assert.Contains("<h1>Kontaktcenter</h1>", await deepLink.Content.ReadAsStringAsync());
+        Assert.True(deepLink.Headers.Contains("Content-Security-Policy"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync("/css/finns-inte.css")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fixture.Http.GetAsync("/api/finns-inte")).StatusCode);
+    }
+
+    private static async Task AssertNoAxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+        Assert.NotEmpty(result.Passes); // axe really ran its rules on this page
+        Assert.True(result.Violations.Length == 0,
+            string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+    }
+}
