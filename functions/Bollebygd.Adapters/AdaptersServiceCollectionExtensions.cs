@@ -1,3 +1,6 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Bollebygd.Adapters.Audit;
 using Bollebygd.Adapters.Operations;
 using Bollebygd.Adapters.Storage;
@@ -15,9 +18,9 @@ public static class AdaptersServiceCollectionExtensions
     {
         services.AddBollebygdStorage(configuration);
         services.AddSingleton<StorageResources>();
-        services.AddSingleton<IHealthProbe, TableHealthProbe>();
-        services.AddSingleton<IHealthProbe, QueueHealthProbe>();
-        services.AddSingleton<IHealthProbe, BlobHealthProbe>();
+        services.AddSingleton<IHealthProbe>(sp => StorageHealthProbe.Tables(sp.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton<IHealthProbe>(sp => StorageHealthProbe.Queues(sp.GetRequiredService<QueueServiceClient>()));
+        services.AddSingleton<IHealthProbe>(sp => StorageHealthProbe.Blobs(sp.GetRequiredService<BlobServiceClient>()));
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IAuditTrail, QueueAuditTrail>();
         services.AddSingleton<IOperatorAlerts, TableOperatorAlerts>();
