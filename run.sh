@@ -22,8 +22,7 @@ stop() {
   trap - EXIT INT TERM
   echo
   echo "run: stopping"
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
-  wait 2>/dev/null
+  bollebygd_stop 15 "${pids[@]}"
   exit 0
 }
 trap stop EXIT INT TERM

@@ -15,8 +15,7 @@ dotnet build Bollebygd.Functions.sln -c "$configuration" -nologo -clp:ErrorsOnly
 
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
-  wait 2>/dev/null
+  bollebygd_stop 5 "${pids[@]}"
 }
 trap cleanup EXIT INT TERM
 

@@ -52,3 +52,20 @@ bollebygd_wait_port() {
   done
   return 1
 }
+
+# Stops the given processes: TERM first, KILL for whatever still runs after $1 seconds (Azurite sometimes waits
+# forever for connections to drain).
+bollebygd_stop() {
+  local grace=$1 i pid alive
+  shift
+  [ $# -gt 0 ] || return 0
+  kill "$@" 2>/dev/null
+  for ((i = 0; i < grace * 10; i++)); do
+    alive=false
+    for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive=true; done
+    $alive || return 0
+    sleep 0.1
+  done
+  kill -9 "$@" 2>/dev/null
+  return 0
+}
