@@ -2,9 +2,15 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Bollebygd.Adapters.Audit;
+using Bollebygd.Adapters.Cases;
+using Bollebygd.Adapters.Intake;
+using Bollebygd.Adapters.Mail;
 using Bollebygd.Adapters.Operations;
 using Bollebygd.Adapters.Storage;
 using Bollebygd.Core.Audit;
+using Bollebygd.Core.Cases;
+using Bollebygd.Core.Intake;
+using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +31,15 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<IAuditTrail, QueueAuditTrail>();
         services.AddSingleton<IOperatorAlerts, TableOperatorAlerts>();
         services.AddSingleton<IPoisonQueueInspector, StoragePoisonQueueInspector>();
+        services.AddSingleton<ICaseReferences, TableCaseReferences>();
+        services.AddSingleton<ICaseStore, TableCaseStore>();
+        services.AddSingleton<ITrackingLinks, TableTrackingLinks>();
+        services.AddSingleton<ISubmissionClaims, TableSubmissionClaims>();
+        services.AddSingleton<ISubmissionArchive, BlobSubmissionArchive>();
+        services.AddSingleton<IUploadStore, BlobUploadStore>();
+        services.AddSingleton<IReceiptQueue, QueueReceiptQueue>();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<IMailSender, SmtpMailSender>();
         return services;
     }
 }

@@ -1,6 +1,9 @@
 using Bollebygd.Adapters;
 using Bollebygd.Core.Audit;
+using Bollebygd.Core.Intake;
 using Bollebygd.Core.Operations;
+using Bollebygd.Functions.Catalog;
+using Bollebygd.Functions.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +25,15 @@ public static class BollebygdServiceCollectionExtensions
         services.AddSingleton<PoisonQueueMonitor>();
         services.AddSingleton<AuditRecorder>();
         services.AddSingleton<DurableProbeRecorder>();
+
+        services.AddSingleton(_ => CatalogDefinitions.Load());
+        services.AddSingleton(new PublicLinks(new Uri(configuration[PublicLinks.SettingName] ?? "http://localhost:7071")));
+        services.AddSingleton<SubmissionService>();
+        services.AddSingleton<UploadService>();
+        services.AddSingleton<ReceiptService>();
+        services.AddSingleton<CaseTrackingService>();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<ClientRateLimiter>();
         return services;
     }
 }

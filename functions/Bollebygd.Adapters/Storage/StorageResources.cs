@@ -1,17 +1,27 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
 namespace Bollebygd.Adapters.Storage;
 
 /// <summary>
-/// Hands out table and queue clients, creating each table or queue once per process on first use, so no deployment
+/// Hands out table, queue and blob container clients, creating each once per process on first use, so no deployment
 /// step has to create them and no request pays for the check twice.
 /// </summary>
-public sealed class StorageResources(TableServiceClient tables, QueueServiceClient queues)
+public sealed class StorageResources(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<BlobContainerClient>>> _containers = new(StringComparer.Ordinal);
+
+    public Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken) =>
+        Ensure(_containers, name, async () =>
+        {
+            var container = blobs.GetBlobContainerClient(name);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            return container;
+        });
 
     public Task<TableClient> TableAsync(string name, CancellationToken cancellationToken) =>
         Ensure(_tables, name, async () =>

@@ -6,6 +6,9 @@ public static class QueueNames
     /// <summary>Audit entries waiting to be appended to the audit log.</summary>
     public const string Audit = "audit";
 
+    /// <summary>Receipts (mottagningskvittenser) to send for new cases.</summary>
+    public const string Receipts = "receipts";
+
     /// <summary>The suffix the Functions host (and LocalHost) gives a queue's poison queue.</summary>
     public const string PoisonSuffix = "-poison";
 

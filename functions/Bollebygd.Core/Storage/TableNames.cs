@@ -8,4 +8,16 @@ public static class TableNames
 
     /// <summary>Open and resolved operator alerts (poison messages and the like).</summary>
     public const string OperatorAlerts = "OperatorAlerts";
+
+    /// <summary>Cases: one partition per case holding the case entity and its timeline.</summary>
+    public const string Cases = "Cases";
+
+    /// <summary>The per-year counters behind case references.</summary>
+    public const string CaseCounters = "CaseCounters";
+
+    /// <summary>Submission ids and the case each one became (idempotency).</summary>
+    public const string SubmissionClaims = "SubmissionClaims";
+
+    /// <summary>Hashes of tracking tokens and the case each opens.</summary>
+    public const string TrackingLinks = "TrackingLinks";
 }

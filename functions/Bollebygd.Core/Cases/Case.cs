@@ -1,0 +1,27 @@
+namespace Bollebygd.Core.Cases;
+
+/// <summary>
+/// A case (ärende): one contact from a citizen, whatever the channel, with its parties and status. The timeline is
+/// stored beside it in the same partition and read with it.
+/// </summary>
+public sealed record Case(
+    string Id,
+    CaseReference Reference,
+    Channel Channel,
+    string? ServiceId,
+    int? ServiceVersion,
+    string Title,
+    string Group,
+    CaseStatus Status,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<Party> Parties,
+    string? SubmissionId,
+    string? ETag = null)
+{
+    public string CitizenStatus => Cases.CitizenStatus.Of(Status);
+
+    public Party? Applicant => Parties.FirstOrDefault(p => p.Role == Party.Applicant);
+
+    /// <summary>Whether the citizen may write on the status page: until the case is closed.</summary>
+    public bool CitizenCanReply => Status != CaseStatus.Closed;
+}

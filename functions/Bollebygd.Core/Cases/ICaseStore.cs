@@ -1,0 +1,17 @@
+namespace Bollebygd.Core.Cases;
+
+/// <summary>Port: cases with their timelines, changed atomically and with optimistic concurrency.</summary>
+public interface ICaseStore
+{
+    /// <summary>Stores a new case with its first timeline entries; does nothing when the case already exists.</summary>
+    Task CreateAsync(Case @case, IReadOnlyList<TimelineEntry> timeline, CancellationToken cancellationToken);
+
+    Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends an entry and, optionally, sets a new status, in one transaction guarded by the case's ETag.
+    /// Returns false when an entry with the same id is already there (a retry). Throws
+    /// <see cref="ConcurrencyConflictException"/> when the case changed since it was read.
+    /// </summary>
+    Task<bool> AppendAsync(Case @case, TimelineEntry entry, CaseStatus? newStatus, CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace Bollebygd.Core.Catalog;
+
+public sealed record FieldOption(string Value, string Label);

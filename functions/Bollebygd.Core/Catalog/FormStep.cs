@@ -1,0 +1,3 @@
+namespace Bollebygd.Core.Catalog;
+
+public sealed record FormStep(string Title, IReadOnlyList<FormField> Fields);

@@ -1,0 +1,3 @@
+namespace Bollebygd.Core.Intake;
+
+public sealed record CaseViewService(string? Id, string Title);

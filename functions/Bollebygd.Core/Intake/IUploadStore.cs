@@ -1,0 +1,11 @@
+using Bollebygd.Core.Cases;
+
+namespace Bollebygd.Core.Intake;
+
+/// <summary>Port: files citizens upload before they send a form or a message.</summary>
+public interface IUploadStore
+{
+    Task<Attachment> SaveAsync(ReadOnlyMemory<byte> content, string name, string contentType, CancellationToken cancellationToken);
+
+    Task<Attachment?> FindAsync(string id, CancellationToken cancellationToken);
+}

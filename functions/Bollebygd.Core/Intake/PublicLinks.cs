@@ -1,0 +1,14 @@
+namespace Bollebygd.Core.Intake;
+
+/// <summary>
+/// Links that go to citizens. The tracking token sits in the URL fragment, which browsers never send to a server, so
+/// it stays out of access logs and Referer headers.
+/// </summary>
+public sealed class PublicLinks(Uri publicBaseUrl)
+{
+    public const string SettingName = "PublicBaseUrl";
+
+    public Uri BaseUrl { get; } = publicBaseUrl;
+
+    public string Tracking(string token) => new Uri(BaseUrl, "/arende.html").ToString() + "#" + token;
+}

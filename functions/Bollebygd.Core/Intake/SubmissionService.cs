@@ -1,0 +1,169 @@
+using System.Text.RegularExpressions;
+using Bollebygd.Core.Cases;
+using Bollebygd.Core.Catalog;
+using Bollebygd.Core.Forms;
+using Microsoft.Extensions.Logging;
+
+namespace Bollebygd.Core.Intake;
+
+/// <summary>
+/// Turns a web-form submission into a case. Durable first, then acknowledged: the claim on the submission id, the
+/// reference, the raw submission document and the case are all written before the answer, and the receipt is queued.
+/// The same submission id always leads to the same case: a retry after a lost answer, or a request racing another,
+/// never makes a second one, and a retry after a crash half-way finishes the first attempt with its reference.
+/// </summary>
+public sealed partial class SubmissionService(
+    ServiceCatalog catalog,
+    IUploadStore uploads,
+    ISubmissionClaims claims,
+    ICaseReferences references,
+    ISubmissionArchive archive,
+    ICaseStore cases,
+    ITrackingLinks trackingLinks,
+    IReceiptQueue receipts,
+    TimeProvider time,
+    ILogger<SubmissionService> logger)
+{
+    /// <summary>How long a claim may sit unfinished before a retry takes it over (the first attempt died).</summary>
+    public static readonly TimeSpan ClaimTakeoverAfter = TimeSpan.FromSeconds(30);
+
+    public const string SubmissionIdMessage = "Formuläret saknar ett giltigt inskicks-id. Ladda om sidan och försök igen.";
+    public const string HoneypotMessage = "Formuläret kunde inte skickas.";
+
+    public async Task<SubmissionOutcome> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken)
+    {
+        var service = catalog.Find(request.ServiceId);
+        if (service is not { Kind: ServiceKind.Form })
+        {
+            return new SubmissionOutcome.UnknownService();
+        }
+        if (!string.IsNullOrWhiteSpace(request.Honeypot))
+        {
+            logger.LogWarning("Submission to {ServiceId} refused: the honeypot field was filled in", service.Id);
+            return Invalid(SubmissionFields.Honeypot, HoneypotMessage);
+        }
+        if (request.SubmissionId is not { } submissionId || !SubmissionIdPattern().IsMatch(submissionId))
+        {
+            return Invalid(SubmissionFields.SubmissionId, SubmissionIdMessage);
+        }
+
+        var now = time.GetUtcNow();
+        var validation = FormValidator.Validate(service, request.Values, SwedishTime.Today(time));
+        if (!validation.IsValid)
+        {
+            return new SubmissionOutcome.Invalid(validation.Errors);
+        }
+        var (files, fileErrors) = await ResolveFilesAsync(service, validation.Values, cancellationToken);
+        if (fileErrors.Count > 0)
+        {
+            return new SubmissionOutcome.Invalid(fileErrors);
+        }
+
+        var claim = await claims.ClaimAsync(submissionId, Guid.NewGuid().ToString("N"), now, cancellationToken);
+        if (!claim.ClaimedNow)
+        {
+            if (claim.Completed)
+            {
+                return await ReturnExistingAsync(claim, cancellationToken);
+            }
+            if (now - claim.ClaimedAt < ClaimTakeoverAfter)
+            {
+                return new SubmissionOutcome.InProgress();
+            }
+            try
+            {
+                claim = await claims.UpdateAsync(claim with { ClaimedAt = now }, cancellationToken);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                return new SubmissionOutcome.InProgress();
+            }
+            logger.LogWarning("Submission {SubmissionId} was left unfinished; completing case {CaseId}", submissionId, claim.CaseId);
+        }
+
+        try
+        {
+            if (claim.Reference is null)
+            {
+                var allocated = await references.NextAsync(SwedishTime.Now(time).Year, cancellationToken);
+                claim = await claims.UpdateAsync(claim with { Reference = allocated }, cancellationToken);
+            }
+            var reference = claim.Reference!.Value;
+
+            await archive.SaveAsync(new SubmissionRecord(
+                claim.CaseId, reference, service.Id, service.Version, submissionId, now, validation.Values, files), cancellationToken);
+            var newCase = NewCase(service, claim.CaseId, reference, submissionId, validation.Values, now);
+            await cases.CreateAsync(newCase, [ReceivedEntry(service, now, files)], cancellationToken);
+
+            var token = TrackingToken.Create();
+            await trackingLinks.AddAsync(TrackingToken.Hash(token), claim.CaseId, cancellationToken);
+            await receipts.EnqueueAsync(new ReceiptRequest(claim.CaseId, token), cancellationToken);
+            await claims.UpdateAsync(claim with { Completed = true }, cancellationToken);
+
+            logger.LogInformation("Case {CaseReference} ({CaseId}) received through {ServiceId}", reference.ToString(), claim.CaseId, service.Id);
+            return new SubmissionOutcome.Accepted(reference, token, newCase.CitizenStatus, IsNew: true);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another request took the claim over in the meantime; it finishes the case.
+            return new SubmissionOutcome.InProgress();
+        }
+    }
+
+    private async Task<SubmissionOutcome> ReturnExistingAsync(SubmissionClaim claim, CancellationToken cancellationToken)
+    {
+        var existing = await cases.GetAsync(claim.CaseId, cancellationToken)
+            ?? throw new InvalidOperationException($"Submission {claim.SubmissionId} is complete but case {claim.CaseId} is missing.");
+        // Only the hash of the first link is stored, so the repeated request gets a link of its own to the same case.
+        var token = TrackingToken.Create();
+        await trackingLinks.AddAsync(TrackingToken.Hash(token), claim.CaseId, cancellationToken);
+        logger.LogInformation("Submission {SubmissionId} repeated; answering with case {CaseReference}", claim.SubmissionId, existing.Case.Reference.ToString());
+        return new SubmissionOutcome.Accepted(existing.Case.Reference, token, existing.Case.CitizenStatus, IsNew: false);
+    }
+
+    private async Task<(List<Attachment> Files, Dictionary<string, IReadOnlyList<string>> Errors)> ResolveFilesAsync(
+        ServiceDefinition service, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
+    {
+        var files = new List<Attachment>();
+        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var field in service.Fields.Where(f => f.Type == FieldType.File))
+        {
+            if (values.GetValueOrDefault(field.Name) is not string id)
+            {
+                continue;
+            }
+            if (await uploads.FindAsync(id, cancellationToken) is { } file)
+            {
+                files.Add(file);
+            }
+            else
+            {
+                errors[field.Name] = [ValidationMessages.NotAFile];
+            }
+        }
+        return (files, errors);
+    }
+
+    private static Case NewCase(ServiceDefinition service, string caseId, CaseReference reference, string submissionId,
+        IReadOnlyDictionary<string, object?> values, DateTimeOffset now)
+    {
+        string? Text(string name) => values.GetValueOrDefault(name) as string;
+        var identity = service.Fields
+            .Where(f => f.Type is FieldType.Personnummer or FieldType.Orgnummer)
+            .Select(f => Text(f.Name))
+            .FirstOrDefault(v => v is not null);
+        var phone = service.Fields.Where(f => f.Type == FieldType.Phone).Select(f => Text(f.Name)).FirstOrDefault(v => v is not null);
+        var applicant = new Party(Party.Applicant, Text(SubmissionFields.Name) ?? "", Text(SubmissionFields.Email), phone, identity);
+        return new Case(caseId, reference, Channel.Web, service.Id, service.Version, service.Title, service.Group,
+            CaseStatus.Received, now, [applicant], submissionId);
+    }
+
+    private static TimelineEntry ReceivedEntry(ServiceDefinition service, DateTimeOffset now, IReadOnlyList<Attachment> files) =>
+        new("received", now, TimelineEntryKind.Received, "citizen", $"Ärendet kom in via e-tjänsten {service.Title}.", files);
+
+    private static SubmissionOutcome.Invalid Invalid(string field, string message) =>
+        new(new Dictionary<string, IReadOnlyList<string>> { [field] = [message] });
+
+    [GeneratedRegex("^[A-Za-z0-9-]{8,64}$")]
+    private static partial Regex SubmissionIdPattern();
+}

@@ -1,0 +1,11 @@
+namespace Bollebygd.Core.Storage;
+
+/// <summary>Private blob containers. Blob names are ids the system chose, never text from users.</summary>
+public static class BlobContainers
+{
+    /// <summary>Accepted submissions as JSON documents, <c>{caseId}/submission.json</c>.</summary>
+    public const string Submissions = "submissions";
+
+    /// <summary>Files citizens uploaded, by upload id.</summary>
+    public const string Uploads = "uploads";
+}

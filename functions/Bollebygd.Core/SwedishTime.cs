@@ -1,0 +1,11 @@
+namespace Bollebygd.Core;
+
+/// <summary>The municipality's clock: dates (a case's year, "today" for birth dates) are Swedish local dates.</summary>
+public static class SwedishTime
+{
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    public static DateTimeOffset Now(TimeProvider time) => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone);
+
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(Now(time).DateTime);
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Bollebygd.Core.Intake;
+using Bollebygd.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace Bollebygd.Functions.Intake;
+
+/// <summary>
+/// The citizen's status page API, opened by the private tracking token: <c>GET /api/tracking/{token}</c> and
+/// <c>POST /api/tracking/{token}/messages</c> with <c>{text, files: [uploadId]}</c>.
+/// </summary>
+public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLimiter limiter, IOptions<RateLimitOptions> limits)
+{
+    public const string NotFoundMessage = "Vi hittar inget ärende för den här länken.";
+    public const string ClosedMessage = "Ärendet är avslutat. Skicka ett nytt ärende eller kontakta kundtjänst på 033-43 00 00.";
+
+    [Function("TrackingGet")]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tracking/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        if (!limiter.TryAcquire(request, "tracking-read", limits.Value.TrackingReads))
+        {
+            return Problems.Status(StatusCodes.Status429TooManyRequests, ClientRateLimiter.TooManyRequests);
+        }
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var view = await tracking.GetAsync(token, cancellationToken);
+        return view is null ? Problems.Status(StatusCodes.Status404NotFound, NotFoundMessage) : new OkObjectResult(view);
+    }
+
+    [Function("TrackingReply")]
+    public async Task<IActionResult> Reply(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tracking/{token}/messages")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        if (!limiter.TryAcquire(request, "tracking-write", limits.Value.TrackingWrites))
+        {
+            return Problems.Status(StatusCodes.Status429TooManyRequests, ClientRateLimiter.TooManyRequests);
+        }
+        var raw = await FormBodies.ReadBytesAsync(request.Body, 64 * 1024, cancellationToken);
+        CitizenMessage? message = null;
+        try
+        {
+            message = raw is null ? null : JsonSerializer.Deserialize<CitizenMessage>(raw, JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+        }
+        if (message is null)
+        {
+            return Problems.FieldError("text", SubmissionFunction.BodyMessage);
+        }
+        var outcome = await tracking.ReplyAsync(token, message.Text, message.Files ?? [], cancellationToken);
+        return outcome switch
+        {
+            CitizenReplyOutcome.Accepted accepted => new ObjectResult(new { status = accepted.Status }) { StatusCode = StatusCodes.Status201Created },
+            CitizenReplyOutcome.Invalid invalid => Problems.FieldErrors(invalid.Errors),
+            CitizenReplyOutcome.Closed => Problems.Status(StatusCodes.Status409Conflict, ClosedMessage),
+            _ => Problems.Status(StatusCodes.Status404NotFound, NotFoundMessage),
+        };
+    }
+
+    private sealed record CitizenMessage(string? Text, IReadOnlyList<string>? Files);
+}

@@ -1,0 +1,58 @@
+using Bollebygd.Core.Intake;
+using Bollebygd.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+
+namespace Bollebygd.Functions.Intake;
+
+/// <summary>
+/// <c>POST /api/uploads</c> (multipart, field <c>file</c>) → <c>201 {id, name, size, contentType}</c>. The id is what a
+/// form's file field or a status-page message then sends.
+/// </summary>
+public sealed class UploadFunction(UploadService uploads, ClientRateLimiter limiter, IOptions<RateLimitOptions> limits)
+{
+    public const string FileField = "file";
+
+    [Function("Upload")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "uploads")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!limiter.TryAcquire(request, "uploads", limits.Value.Uploads))
+        {
+            return Problems.Status(StatusCodes.Status429TooManyRequests, ClientRateLimiter.TooManyRequests);
+        }
+        if (request.ContentLength > UploadPolicy.MaxFileBytes + FormBodies.MultipartOverhead)
+        {
+            return Problems.FieldError(FileField, UploadPolicy.TooLarge, StatusCodes.Status413PayloadTooLarge);
+        }
+        if (!request.HasFormContentType)
+        {
+            return Problems.FieldError(FileField, UploadPolicy.Missing);
+        }
+        var form = await FormBodies.ReadAsync(request, UploadPolicy.MaxFileBytes + FormBodies.MultipartOverhead, cancellationToken);
+        if (form is null)
+        {
+            return Problems.FieldError(FileField, UploadPolicy.TooLarge, StatusCodes.Status413PayloadTooLarge);
+        }
+        if (form.Files.GetFile(FileField) is not { } file)
+        {
+            return Problems.FieldError(FileField, UploadPolicy.Missing);
+        }
+        if (file.Length > UploadPolicy.MaxFileBytes)
+        {
+            return Problems.FieldError(FileField, UploadPolicy.TooLarge, StatusCodes.Status413PayloadTooLarge);
+        }
+        var (stored, error) = await uploads.AcceptAsync(await FormBodies.ContentOfAsync(file, cancellationToken), file.FileName, cancellationToken);
+        if (stored is null)
+        {
+            return Problems.FieldError(FileField, error!);
+        }
+        return new ObjectResult(new { id = stored.Id, name = stored.Name, size = stored.Size, contentType = stored.ContentType })
+        {
+            StatusCode = StatusCodes.Status201Created,
+        };
+    }
+}
