@@ -16,6 +16,7 @@ fi
 
 echo "run: building"
 dotnet build functions/Bollebygd.LocalHost -c Debug -nologo -clp:ErrorsOnly -v:q || exit 1
+node web/build/generate.mjs || exit 1
 
 pids=()
 stop() {

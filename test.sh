@@ -12,6 +12,7 @@ rm -rf "$results" && mkdir -p "$results"
 
 echo "test: building ($configuration)"
 dotnet build Bollebygd.Functions.sln -c "$configuration" -nologo -clp:ErrorsOnly -v:q || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+node web/build/generate.mjs || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 pids=()
 cleanup() {
@@ -31,6 +32,18 @@ export BOLLEBYGD_AZURITE_PORTS="$blob,$queue,$table"
 echo "test: Azurite on blob $blob, queue $queue, table $table"
 
 passed=0 failed=0 skipped=0 broken=0
+
+# The browser side: the validation rules (shared test vectors) and the page generator, on Node's own test runner.
+echo "test: web (node --test)"
+node --test web/tests/ > "$results/web.log" 2>&1
+code=$?
+web_count() { sed -n "s/^# $1 \([0-9]*\)$/\1/p" "$results/web.log" | tail -n 1; }
+p=$(web_count pass); f=$(web_count fail); k=$(web_count skipped)
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${k:-0}))
+grep -E "^not ok|^# (tests|pass|fail)" "$results/web.log" || true
+if [ $code -ne 0 ] && [ "${f:-0}" = "0" ]; then
+  echo "test: web tests exited with $code"; tail -n 40 "$results/web.log"; broken=$((broken + 1))
+fi
 for project in tests/Bollebygd.Core.Tests tests/Bollebygd.Functions.Tests tests/Bollebygd.EndToEnd.Tests; do
   name=$(basename "$project"); f=0
   echo "test: $name"
