@@ -8,7 +8,7 @@ namespace Bollebygd.Core.Forms;
 /// <summary>
 /// Validates a submission against its service definition, field by field: required, type, options, lengths and
 /// ranges, identity numbers; a field whose <c>visibleWhen</c> does not hold is skipped and not stored. The browser
-/// runs the same rules from the same JSON (web/js/validation.js).
+/// runs the same rules from the same JSON (web/js/validation.mjs).
 /// </summary>
 public static partial class FormValidator
 {

@@ -3,8 +3,8 @@ using Bollebygd.Core.Catalog;
 namespace Bollebygd.Core.Forms;
 
 /// <summary>
-/// What the citizen reads when a field is wrong: plain Swedish, saying what to do. web/js/validation.js holds the
-/// same texts; tests/validation-cases.json keeps the two in step.
+/// What the citizen reads when a field is wrong: plain Swedish, saying what to do. web/js/validation.mjs holds the
+/// same texts; web/tests/validation-cases.json keeps the two in step.
 /// </summary>
 public static class ValidationMessages
 {
