@@ -38,7 +38,7 @@ done
 node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location "$state/azurite" \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 > "$state/azurite.log" 2>&1 &
 pids+=($!)
-dotnet smtp4dev --smtpport=2525 --imapport=1143 --urls=http://localhost:5000 --db="$state/smtp4dev.db" \
+dotnet smtp4dev --smtpport=2525 --imapport=1143 --pop3port= --urls=http://localhost:5000 --db="$state/smtp4dev.db" \
   > "$state/smtp4dev.log" 2>&1 &
 pids+=($!)
 for port in 10000 10001 10002; do

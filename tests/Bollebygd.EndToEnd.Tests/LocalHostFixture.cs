@@ -1,10 +1,12 @@
 using Bollebygd.TestSupport;
+using Microsoft.Playwright;
 
 namespace Bollebygd.EndToEnd.Tests;
 
 /// <summary>
 /// One LocalHost against one Azurite for the whole end-to-end collection, with settings that make the slow paths
-/// quick: the poison monitor every 2 seconds, three tries before poison, no back-off between them.
+/// quick: the poison monitor every 2 seconds, three tries before poison, no back-off between them; receipts go to
+/// an smtp4dev of its own.
 /// </summary>
 public sealed class LocalHostFixture : IAsyncLifetime
 {
@@ -18,9 +20,19 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    public Smtp4Dev Mail { get; private set; } = null!;
+
+    private IPlaywright? _playwright;
+
+    /// <summary>Debian's Chromium, shared by the collection; each test opens its own context.</summary>
+    public IBrowser Browser { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await Azurite.InitializeAsync();
+        Mail = await Smtp4Dev.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(Browsers.ChromiumOptions());
         var port = FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         Host = LocalHostProcess.Start(new Dictionary<string, string?>
@@ -32,6 +44,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
             ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:00.500",
             ["LocalHost__DurablePort"] = FreePort.Next().ToString(),
+            ["Mail__SmtpHost"] = "127.0.0.1",
+            ["Mail__SmtpPort"] = Mail.SmtpPort.ToString(),
+            ["PublicBaseUrl"] = BaseAddress.ToString(),
         });
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -63,7 +78,10 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http.Dispose();
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
         await Host.DisposeAsync();
+        await Mail.DisposeAsync();
         await Azurite.DisposeAsync();
     }
 }
