@@ -38,11 +38,14 @@ done
 node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location "$state/azurite" \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 > "$state/azurite.log" 2>&1 &
 pids+=($!)
-dotnet smtp4dev --smtpport=2525 --imapport=1143 --pop3port= --urls=http://localhost:5000 --db="$state/smtp4dev.db" \
+dotnet smtp4dev --smtpport=2525 --imapport=1143 --pop3port= --urls=http://localhost:5000 --db="$(pwd)/$state/smtp4dev.db" \
   > "$state/smtp4dev.log" 2>&1 &
 pids+=($!)
 for port in 10000 10001 10002; do
   bollebygd_wait_port "$port" 30 || { echo "run: Azurite did not start, see $state/azurite.log" >&2; exit 1; }
+done
+for port in 2525 5000; do
+  bollebygd_wait_port "$port" 60 || { echo "run: smtp4dev did not start, see $state/smtp4dev.log" >&2; exit 1; }
 done
 
 root=$(pwd)
