@@ -4,6 +4,7 @@
 //   POST /api/tracking/<token>/messages  -> { text, files: [uploadId] }
 //   POST /api/uploads                    -> one file (multipart field "file") -> { id, name, size, contentType }
 import { formatDate, formatDateTime, formatBytes } from "./format.mjs";
+import { el } from "./dom.mjs";
 
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
 export const MAX_TEXT = 4000;
@@ -78,19 +79,6 @@ export function tokenFromHash(hash) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === "class") element.className = value;
-    else element.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return element;
-}
 
 function start() {
   const $ = (id) => document.getElementById(id);

@@ -6,6 +6,7 @@ import {
   validateForm, visibilityOf, fieldsOf, takesInput, localToday, maskPersonnummer, formatOrganisationsnummer,
 } from "./validation.mjs";
 import { formatDate, formatBytes } from "./format.mjs";
+import { el } from "./dom.mjs";
 
 export const RECEIPT_KEY = "bollebygd-receipt";
 export const submissionKey = (serviceId) => `bollebygd-submission-${serviceId}`;
@@ -45,19 +46,6 @@ export const TEXT = Object.freeze({
 // ---------------------------------------------------------------------------------------------------------------
 // Small DOM helpers
 
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === "class") element.className = value;
-    else element.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return element;
-}
 
 function addToken(element, attribute, token) {
   const tokens = (element.getAttribute(attribute) ?? "").split(/\s+/).filter(Boolean);

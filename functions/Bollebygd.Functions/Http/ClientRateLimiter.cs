@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Bollebygd.Functions.Http;
@@ -15,8 +16,22 @@ public sealed class ClientRateLimiter(IOptions<RateLimitOptions> options, TimePr
 
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
 
-    /// <summary>True when the request may go on; otherwise sets 429 and Retry-After on the response.</summary>
-    public bool TryAcquire(HttpRequest request, string endpoint, int permits)
+    /// <summary>Null when the request may go on; otherwise the 429 answer (Retry-After is set on the response).</summary>
+    public IActionResult? Refuse(HttpRequest request, RateLimitedEndpoint endpoint)
+    {
+        var permits = endpoint switch
+        {
+            RateLimitedEndpoint.Submissions => options.Value.Submissions,
+            RateLimitedEndpoint.Uploads => options.Value.Uploads,
+            RateLimitedEndpoint.TrackingReads => options.Value.TrackingReads,
+            _ => options.Value.TrackingWrites,
+        };
+        return TryAcquire(request, endpoint.ToString(), permits)
+            ? null
+            : Problems.Status(StatusCodes.Status429TooManyRequests, TooManyRequests);
+    }
+
+    private bool TryAcquire(HttpRequest request, string endpoint, int permits)
     {
         var now = time.GetUtcNow();
         var length = options.Value.Window;

@@ -6,7 +6,6 @@ using Bollebygd.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace Bollebygd.Functions.Intake;
 
@@ -21,8 +20,7 @@ public sealed class SubmissionFunction(
     UploadService uploads,
     ServiceCatalog catalog,
     PublicLinks links,
-    ClientRateLimiter limiter,
-    IOptions<RateLimitOptions> limits)
+    ClientRateLimiter limiter)
 {
     public const long MaxJsonBytes = 256 * 1024;
     public const string InProgressMessage = "Ditt ärende håller redan på att tas emot. Vänta några sekunder och försök igen.";
@@ -34,9 +32,9 @@ public sealed class SubmissionFunction(
         string id,
         CancellationToken cancellationToken)
     {
-        if (!limiter.TryAcquire(request, "submissions", limits.Value.Submissions))
+        if (limiter.Refuse(request, RateLimitedEndpoint.Submissions) is { } refused)
         {
-            return Problems.Status(StatusCodes.Status429TooManyRequests, ClientRateLimiter.TooManyRequests);
+            return refused;
         }
         if (catalog.Find(id) is not { Kind: ServiceKind.Form } service)
         {

@@ -1,10 +1,10 @@
 using System.Text.Json;
+using Bollebygd.Core.Catalog;
 using Bollebygd.Core.Intake;
 using Bollebygd.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace Bollebygd.Functions.Intake;
 
@@ -12,7 +12,7 @@ namespace Bollebygd.Functions.Intake;
 /// The citizen's status page API, opened by the private tracking token: <c>GET /api/tracking/{token}</c> and
 /// <c>POST /api/tracking/{token}/messages</c> with <c>{text, files: [uploadId]}</c>.
 /// </summary>
-public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLimiter limiter, IOptions<RateLimitOptions> limits)
+public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLimiter limiter)
 {
     public const string NotFoundMessage = "Vi hittar inget ärende för den här länken.";
     public const string ClosedMessage = "Ärendet är avslutat. Skicka ett nytt ärende eller kontakta kundtjänst på 033-43 00 00.";
@@ -23,9 +23,9 @@ public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLi
         string token,
         CancellationToken cancellationToken)
     {
-        if (!limiter.TryAcquire(request, "tracking-read", limits.Value.TrackingReads))
+        if (limiter.Refuse(request, RateLimitedEndpoint.TrackingReads) is { } refused)
         {
-            return Problems.Status(StatusCodes.Status429TooManyRequests, ClientRateLimiter.TooManyRequests);
+            return refused;
         }
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         var view = await tracking.GetAsync(token, cancellationToken);
@@ -38,9 +38,9 @@ public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLi
         string token,
         CancellationToken cancellationToken)
     {
-        if (!limiter.TryAcquire(request, "tracking-write", limits.Value.TrackingWrites))
+        if (limiter.Refuse(request, RateLimitedEndpoint.TrackingWrites) is { } refused)
         {
-            return Problems.Status(StatusCodes.Status429TooManyRequests, ClientRateLimiter.TooManyRequests);
+            return refused;
         }
         var raw = await FormBodies.ReadBytesAsync(request.Body, 64 * 1024, cancellationToken);
         CitizenMessage? message = null;
@@ -55,6 +55,10 @@ public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLi
         {
             return Problems.FieldError("text", SubmissionFunction.BodyMessage);
         }
+        if (!string.IsNullOrWhiteSpace(message.Webbplats))
+        {
+            return Problems.FieldError(SubmissionFields.Honeypot, SubmissionService.HoneypotMessage);
+        }
         var outcome = await tracking.ReplyAsync(token, message.Text, message.Files ?? [], cancellationToken);
         return outcome switch
         {
@@ -65,5 +69,6 @@ public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLi
         };
     }
 
-    private sealed record CitizenMessage(string? Text, IReadOnlyList<string>? Files);
+    /// <summary>The message; <c>webbplats</c> is the honeypot, empty from people.</summary>
+    private sealed record CitizenMessage(string? Text, IReadOnlyList<string>? Files, string? Webbplats);
 }

@@ -1,9 +1,9 @@
+using Bollebygd.Core.Catalog;
 using Bollebygd.Core.Intake;
 using Bollebygd.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace Bollebygd.Functions.Intake;
 
@@ -11,7 +11,7 @@ namespace Bollebygd.Functions.Intake;
 /// <c>POST /api/uploads</c> (multipart, field <c>file</c>) → <c>201 {id, name, size, contentType}</c>. The id is what a
 /// form's file field or a status-page message then sends.
 /// </summary>
-public sealed class UploadFunction(UploadService uploads, ClientRateLimiter limiter, IOptions<RateLimitOptions> limits)
+public sealed class UploadFunction(UploadService uploads, ClientRateLimiter limiter)
 {
     public const string FileField = "file";
 
@@ -20,9 +20,9 @@ public sealed class UploadFunction(UploadService uploads, ClientRateLimiter limi
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "uploads")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!limiter.TryAcquire(request, "uploads", limits.Value.Uploads))
+        if (limiter.Refuse(request, RateLimitedEndpoint.Uploads) is { } refused)
         {
-            return Problems.Status(StatusCodes.Status429TooManyRequests, ClientRateLimiter.TooManyRequests);
+            return refused;
         }
         if (request.ContentLength > UploadPolicy.MaxFileBytes + FormBodies.MultipartOverhead)
         {
@@ -36,6 +36,10 @@ public sealed class UploadFunction(UploadService uploads, ClientRateLimiter limi
         if (form is null)
         {
             return Problems.FieldError(FileField, UploadPolicy.TooLarge, StatusCodes.Status413PayloadTooLarge);
+        }
+        if (!string.IsNullOrWhiteSpace(form[SubmissionFields.Honeypot]))
+        {
+            return Problems.FieldError(SubmissionFields.Honeypot, SubmissionService.HoneypotMessage);
         }
         if (form.Files.GetFile(FileField) is not { } file)
         {

@@ -97,6 +97,8 @@ public class ReceiptAndTrackingTests(AzuriteFixture azurite)
         var functions = ActivatorUtilities.CreateInstance<TrackingFunctions>(services);
         var store = services.GetRequiredService<ICaseStore>();
 
+        Assert.Equal([SubmissionService.HoneypotMessage], HttpRequests.FieldErrors(
+            await functions.Reply(HttpRequests.Json(new { text = "köp nu", webbplats = "http://spam" }), token, CancellationToken.None), "webbplats"));
         Assert.Equal([CaseTrackingService.TextMissing], HttpRequests.FieldErrors(await functions.Reply(HttpRequests.Json(new { text = " " }), token, CancellationToken.None), "text"));
         Assert.Equal([CaseTrackingService.FileMissing], HttpRequests.FieldErrors(await functions.Reply(HttpRequests.Json(new { text = "x", files = new[] { new string('a', 32) } }), token, CancellationToken.None), "files"));
         Assert.Equal(404, HttpRequests.Read(await functions.Get(HttpRequests.Get(), TrackingToken.Create(), CancellationToken.None)).Status);

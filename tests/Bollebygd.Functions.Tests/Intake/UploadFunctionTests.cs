@@ -55,4 +55,15 @@ public class UploadFunctionTests(AzuriteFixture azurite)
         Assert.Equal([UploadPolicy.Missing], HttpRequests.FieldErrors(
             await function.Run(HttpRequests.Multipart(new MultipartFormDataContent { { new StringContent("x"), "annat" } }), CancellationToken.None), "file"));
     }
+
+    [Fact]
+    public async Task A_filled_in_honeypot_is_refused()
+    {
+        using var services = AppServices.Build(azurite);
+        var function = ActivatorUtilities.CreateInstance<UploadFunction>(services);
+        var content = File(HttpRequests.Pdf(), "a.pdf");
+        content.Add(new StringContent("http://spam"), "webbplats");
+
+        Assert.Equal([SubmissionService.HoneypotMessage], HttpRequests.FieldErrors(await function.Run(HttpRequests.Multipart(content), CancellationToken.None), "webbplats"));
+    }
 }
