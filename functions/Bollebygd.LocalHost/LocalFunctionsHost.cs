@@ -1,4 +1,5 @@
 using System.Reflection;
+using Bollebygd.Adapters.Storage;
 using Bollebygd.Functions;
 using Bollebygd.LocalHost.Configuration;
 using Bollebygd.LocalHost.Durable;
@@ -79,7 +80,12 @@ public static class LocalFunctionsHost
         foreach (var function in catalog.OfKind(TriggerKind.Queue))
         {
             AddListener(builder.Services, problems, function, sp => ActivatorUtilities.CreateInstance<QueueTriggerListener>(sp, function, hostSettings.Queues),
-                () => AppSettingResolver.Resolve(FunctionEntry.BindingString(function.Trigger, "queueName") ?? "", builder.Configuration));
+                () =>
+                {
+                    var connection = FunctionEntry.BindingString(function.Trigger, "connection") is { Length: > 0 } c ? c : StorageConnection.SectionName;
+                    StorageEndpoints.From(builder.Configuration, connection);
+                    return AppSettingResolver.Resolve(FunctionEntry.BindingString(function.Trigger, "queueName") ?? "", builder.Configuration);
+                });
         }
         foreach (var function in catalog.OfKind(TriggerKind.Timer))
         {

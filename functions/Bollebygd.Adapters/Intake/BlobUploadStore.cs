@@ -47,6 +47,6 @@ public sealed partial class BlobUploadStore(StorageResources storage) : IUploadS
         }
     }
 
-    [GeneratedRegex("^[a-f0-9]{32}$")]
+    [GeneratedRegex(@"^[a-f0-9]{32}\z")]
     private static partial Regex UploadId();
 }

@@ -12,14 +12,14 @@ public sealed class TableSubmissionClaims(StorageResources storage) : ISubmissio
 {
     private const string Row = "claim";
 
-    public async Task<SubmissionClaim> ClaimAsync(string submissionId, string caseId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<SubmissionClaim> ClaimAsync(string submissionId, string serviceId, string caseId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.SubmissionClaims, cancellationToken);
-        var entity = new TableEntity(submissionId, Row) { ["CaseId"] = caseId, ["ClaimedAt"] = now, ["Completed"] = false };
+        var entity = new TableEntity(submissionId, Row) { ["ServiceId"] = serviceId, ["CaseId"] = caseId, ["ClaimedAt"] = now, ["Completed"] = false };
         try
         {
             var added = await table.AddEntityAsync(entity, cancellationToken);
-            return new SubmissionClaim(submissionId, caseId, null, false, now, true, added.Headers.ETag?.ToString() ?? "");
+            return new SubmissionClaim(submissionId, serviceId, caseId, null, false, now, true, added.Headers.ETag?.ToString() ?? "");
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
@@ -33,6 +33,7 @@ public sealed class TableSubmissionClaims(StorageResources storage) : ISubmissio
         var table = await storage.TableAsync(TableNames.SubmissionClaims, cancellationToken);
         var entity = new TableEntity(claim.SubmissionId, Row)
         {
+            ["ServiceId"] = claim.ServiceId,
             ["CaseId"] = claim.CaseId,
             ["ClaimedAt"] = claim.ClaimedAt,
             ["Completed"] = claim.Completed,
@@ -51,6 +52,7 @@ public sealed class TableSubmissionClaims(StorageResources storage) : ISubmissio
 
     private static SubmissionClaim ToClaim(TableEntity e) => new(
         e.PartitionKey,
+        e.GetString("ServiceId") ?? "",
         e.GetString("CaseId"),
         CaseReference.TryParse(e.GetString("Reference"), out var reference) ? reference : null,
         e.GetBoolean("Completed") ?? false,

@@ -59,7 +59,7 @@ public sealed class FormInput
     {
         JsonValueKind.Array => value.EnumerateArray().SelectMany(Texts).ToList(),
         JsonValueKind.String => [value.GetString()!],
-        JsonValueKind.Number => [value.GetDecimal().ToString(CultureInfo.InvariantCulture)],
+        JsonValueKind.Number => [value.TryGetDecimal(out var number) ? number.ToString(CultureInfo.InvariantCulture) : value.GetRawText()],
         JsonValueKind.True => ["true"],
         JsonValueKind.False => ["false"],
         _ => [],

@@ -90,6 +90,8 @@ public static partial class FormValidator
         switch (field.Type)
         {
             case FieldType.Text or FieldType.Textarea:
+                // A browser posting a form sends line breaks as CRLF; the page counted them as one character.
+                text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
                 return text.Length > field.EffectiveMaxLength ? (null, ValidationMessages.TooLong(field.EffectiveMaxLength)) : (text, null);
             case FieldType.Number:
                 if (!decimal.TryParse(text.Replace(',', '.').Replace(" ", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
@@ -178,6 +180,6 @@ public static partial class FormValidator
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex("^[a-f0-9]{32}$")]
+    [GeneratedRegex(@"^[a-f0-9]{32}\z")]
     private static partial Regex UploadId();
 }

@@ -51,7 +51,7 @@ public sealed class CaseTrackingService(
         }
         else
         {
-            foreach (var id in fileIds.Distinct())
+            foreach (var id in fileIds.Where(id => id is not null).Distinct())
             {
                 if (await uploads.FindAsync(id, cancellationToken) is { } file)
                 {
@@ -63,19 +63,23 @@ public sealed class CaseTrackingService(
                 }
             }
         }
+        if (files.Sum(f => f.Size) > UploadPolicy.MaxSubmissionBytes)
+        {
+            errors["files"] = [UploadPolicy.SubmissionTooLarge];
+        }
         if (errors.Count > 0)
         {
             return new CitizenReplyOutcome.Invalid(errors);
-        }
-        if (!record.Case.CitizenCanReply)
-        {
-            return new CitizenReplyOutcome.Closed();
         }
 
         var entry = new TimelineEntry(
             "m" + Guid.NewGuid().ToString("N"), time.GetUtcNow(), TimelineEntryKind.CitizenMessage, "citizen", text, files);
         for (var attempt = 0; ; attempt++)
         {
+            if (!record.Case.CitizenCanReply)
+            {
+                return new CitizenReplyOutcome.Closed();
+            }
             var newStatus = record.Case.Status == CaseStatus.AwaitingCitizen ? CaseStatus.Complemented : (CaseStatus?)null;
             try
             {

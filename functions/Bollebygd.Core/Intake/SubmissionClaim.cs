@@ -8,6 +8,7 @@ namespace Bollebygd.Core.Intake;
 /// </summary>
 public sealed record SubmissionClaim(
     string SubmissionId,
+    string ServiceId,
     string CaseId,
     CaseReference? Reference,
     bool Completed,

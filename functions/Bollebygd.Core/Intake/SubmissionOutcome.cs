@@ -15,5 +15,6 @@ public abstract record SubmissionOutcome
     public sealed record InProgress : SubmissionOutcome;
 
     /// <summary>The case exists (new, or the one an earlier request with the same submission id created).</summary>
-    public sealed record Accepted(CaseReference Reference, string TrackingToken, string CitizenStatus, bool IsNew) : SubmissionOutcome;
+    /// <remarks><see cref="TrackingToken"/> is null when the submission id was seen before: the link went out then.</remarks>
+    public sealed record Accepted(CaseReference Reference, string? TrackingToken, string CitizenStatus, bool IsNew) : SubmissionOutcome;
 }

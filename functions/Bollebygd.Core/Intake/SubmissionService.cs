@@ -59,9 +59,13 @@ public sealed partial class SubmissionService(
             return new SubmissionOutcome.Invalid(fileErrors);
         }
 
-        var claim = await claims.ClaimAsync(submissionId, Guid.NewGuid().ToString("N"), now, cancellationToken);
+        var claim = await claims.ClaimAsync(submissionId, service.Id, Guid.NewGuid().ToString("N"), now, cancellationToken);
         if (!claim.ClaimedNow)
         {
+            if (claim.ServiceId != service.Id)
+            {
+                return Invalid(SubmissionFields.SubmissionId, SubmissionIdMessage);
+            }
             if (claim.Completed)
             {
                 return await ReturnExistingAsync(claim, cancellationToken);
@@ -114,11 +118,10 @@ public sealed partial class SubmissionService(
     {
         var existing = await cases.GetAsync(claim.CaseId, cancellationToken)
             ?? throw new InvalidOperationException($"Submission {claim.SubmissionId} is complete but case {claim.CaseId} is missing.");
-        // Only the hash of the first link is stored, so the repeated request gets a link of its own to the same case.
-        var token = TrackingToken.Create();
-        await trackingLinks.AddAsync(TrackingToken.Hash(token), claim.CaseId, cancellationToken);
+        // The private link went out with the first answer and in the receipt mail. A repeated submission id gets the
+        // reference but no link: the id travels in requests and logs, so it must not open the case.
         logger.LogInformation("Submission {SubmissionId} repeated; answering with case {CaseReference}", claim.SubmissionId, existing.Case.Reference.ToString());
-        return new SubmissionOutcome.Accepted(existing.Case.Reference, token, existing.Case.CitizenStatus, IsNew: false);
+        return new SubmissionOutcome.Accepted(existing.Case.Reference, null, existing.Case.CitizenStatus, IsNew: false);
     }
 
     private async Task<(List<Attachment> Files, Dictionary<string, IReadOnlyList<string>> Errors)> ResolveFilesAsync(
@@ -135,6 +138,10 @@ public sealed partial class SubmissionService(
             if (await uploads.FindAsync(id, cancellationToken) is { } file)
             {
                 files.Add(file);
+                if (files.Sum(f => f.Size) > UploadPolicy.MaxSubmissionBytes)
+                {
+                    errors[field.Name] = [UploadPolicy.SubmissionTooLarge];
+                }
             }
             else
             {
@@ -164,6 +171,6 @@ public sealed partial class SubmissionService(
     private static SubmissionOutcome.Invalid Invalid(string field, string message) =>
         new(new Dictionary<string, IReadOnlyList<string>> { [field] = [message] });
 
-    [GeneratedRegex("^[A-Za-z0-9-]{8,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9-]{8,64}\z")]
     private static partial Regex SubmissionIdPattern();
 }

@@ -71,8 +71,11 @@ public static class UploadPolicy
             }
             if (zip.GetEntry("mimetype") is { } mimetype)
             {
+                // Read no more than the expected text: a crafted entry could inflate to gigabytes.
                 using var reader = new StreamReader(mimetype.Open(), Encoding.ASCII);
-                if (reader.ReadToEnd().Trim() == "application/vnd.oasis.opendocument.text")
+                var buffer = new char[64];
+                var read = reader.ReadBlock(buffer, 0, buffer.Length);
+                if (new string(buffer, 0, read).Trim() == "application/vnd.oasis.opendocument.text")
                 {
                     return "application/vnd.oasis.opendocument.text";
                 }
@@ -99,6 +102,7 @@ public static class UploadPolicy
         if (result.Length > MaxNameLength)
         {
             var extension = Path.GetExtension(result);
+            extension = extension.Length is > 0 and <= 10 ? extension : "";
             result = result[..(MaxNameLength - extension.Length)] + extension;
         }
         return result.Length == 0 ? "fil" : result;

@@ -14,6 +14,8 @@ public sealed class ClientRateLimiter(IOptions<RateLimitOptions> options, TimePr
 {
     public const string TooManyRequests = "Du har skickat många förfrågningar på kort tid. Vänta en stund och försök igen.";
 
+    private const int MaxClients = 100_000;
+
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
 
     /// <summary>Null when the request may go on; otherwise the 429 answer (Retry-After is set on the response).</summary>
@@ -24,7 +26,9 @@ public sealed class ClientRateLimiter(IOptions<RateLimitOptions> options, TimePr
             RateLimitedEndpoint.Submissions => options.Value.Submissions,
             RateLimitedEndpoint.Uploads => options.Value.Uploads,
             RateLimitedEndpoint.TrackingReads => options.Value.TrackingReads,
-            _ => options.Value.TrackingWrites,
+            RateLimitedEndpoint.TrackingWrites => options.Value.TrackingWrites,
+            RateLimitedEndpoint.CatalogReads => options.Value.CatalogReads,
+            _ => options.Value.HealthChecks,
         };
         return TryAcquire(request, endpoint.ToString(), permits)
             ? null
@@ -35,15 +39,21 @@ public sealed class ClientRateLimiter(IOptions<RateLimitOptions> options, TimePr
     {
         var now = time.GetUtcNow();
         var length = options.Value.Window;
-        var key = endpoint + "|" + ClientAddress(request);
+        var address = ClientAddress(request);
+        var key = endpoint + "|" + (address.Length > 64 ? address[..64] : address);
         var window = _windows.AddOrUpdate(key,
             _ => new Window(now, 1),
             (_, w) => now - w.Start >= length ? new Window(now, 1) : w with { Count = w.Count + 1 });
-        if (_windows.Count > 100_000)
+        if (_windows.Count > MaxClients)
         {
             foreach (var stale in _windows.Where(w => now - w.Value.Start >= length).Select(w => w.Key).ToList())
             {
                 _windows.TryRemove(stale, out _);
+            }
+            if (_windows.Count > MaxClients)
+            {
+                // Flooded with made-up addresses: forget them all rather than grow without bound.
+                _windows.Clear();
             }
         }
         if (window.Count <= permits)

@@ -26,9 +26,9 @@ public static class FormBodies
             }));
             return await request.ReadFormAsync(cancellationToken);
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
-            // Kestrel/ASP.NET says the body or a section was over a limit.
+            // Over a limit (ASP.NET's form reader or the server's body limit), or cut off before its end.
             return null;
         }
     }

@@ -17,4 +17,8 @@ public sealed class RateLimitOptions
     public int TrackingReads { get; set; } = 120;
 
     public int TrackingWrites { get; set; } = 30;
+
+    public int CatalogReads { get; set; } = 600;
+
+    public int HealthChecks { get; set; } = 300;
 }

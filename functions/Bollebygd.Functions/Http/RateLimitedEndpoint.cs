@@ -7,4 +7,6 @@ public enum RateLimitedEndpoint
     Uploads,
     TrackingReads,
     TrackingWrites,
+    CatalogReads,
+    HealthChecks,
 }

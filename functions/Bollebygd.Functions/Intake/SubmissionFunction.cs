@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bollebygd.Core;
 using Bollebygd.Core.Catalog;
 using Bollebygd.Core.Forms;
 using Bollebygd.Core.Intake;
@@ -20,7 +21,8 @@ public sealed class SubmissionFunction(
     UploadService uploads,
     ServiceCatalog catalog,
     PublicLinks links,
-    ClientRateLimiter limiter)
+    ClientRateLimiter limiter,
+    TimeProvider time)
 {
     public const long MaxJsonBytes = 256 * 1024;
     public const string InProgressMessage = "Ditt ärende håller redan på att tas emot. Vänta några sekunder och försök igen.";
@@ -80,7 +82,7 @@ public sealed class SubmissionFunction(
             SubmissionOutcome.Accepted accepted => new ObjectResult(new
             {
                 caseReference = accepted.Reference.ToString(),
-                trackingUrl = links.Tracking(accepted.TrackingToken),
+                trackingUrl = accepted.TrackingToken is { } token ? links.Tracking(token) : null,
                 status = accepted.CitizenStatus,
             })
             { StatusCode = StatusCodes.Status201Created },
@@ -123,21 +125,27 @@ public sealed class SubmissionFunction(
             }
         }
 
+        if (fileErrors.Count > 0)
+        {
+            // A refused file means nothing is received: list it with the other problems, and create no case.
+            var all = new Dictionary<string, IReadOnlyList<string>>(
+                FormValidator.Validate(service, FormInput.FromPairs(pairs), SwedishTime.Today(time)).Errors, StringComparer.Ordinal);
+            foreach (var (field, messages) in fileErrors)
+            {
+                all[field] = messages;
+            }
+            return ErrorPage(service, all, StatusCodes.Status400BadRequest);
+        }
+
         // A page without JavaScript cannot make a submission id of its own; each post is its own submission.
         var submissionId = form[SubmissionFields.SubmissionId].ToString() is { Length: > 0 } given ? given : Guid.NewGuid().ToString();
         var outcome = await submissions.SubmitAsync(
             new SubmissionRequest(service.Id, submissionId, FormInput.FromPairs(pairs), form[SubmissionFields.Honeypot].ToString()),
             cancellationToken);
 
-        if (fileErrors.Count > 0 || outcome is SubmissionOutcome.Invalid)
+        if (outcome is SubmissionOutcome.Invalid invalid)
         {
-            // A refused file says why it was refused, rather than that the field is empty.
-            var all = new Dictionary<string, IReadOnlyList<string>>((outcome as SubmissionOutcome.Invalid)?.Errors ?? new Dictionary<string, IReadOnlyList<string>>(), StringComparer.Ordinal);
-            foreach (var (field, messages) in fileErrors)
-            {
-                all[field] = messages;
-            }
-            return ErrorPage(service, all, StatusCodes.Status400BadRequest);
+            return ErrorPage(service, invalid.Errors, StatusCodes.Status400BadRequest);
         }
         return outcome switch
         {

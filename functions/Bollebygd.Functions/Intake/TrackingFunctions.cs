@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bollebygd.Core.Cases;
 using Bollebygd.Core.Catalog;
 using Bollebygd.Core.Intake;
 using Bollebygd.Functions.Http;
@@ -15,6 +16,7 @@ namespace Bollebygd.Functions.Intake;
 public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLimiter limiter)
 {
     public const string NotFoundMessage = "Vi hittar inget ärende för den här länken.";
+    public const string BusyMessage = "Ärendet ändrades precis. Försök igen om en stund.";
     public const string ClosedMessage = "Ärendet är avslutat. Skicka ett nytt ärende eller kontakta kundtjänst på 033-43 00 00.";
 
     [Function("TrackingGet")]
@@ -59,7 +61,15 @@ public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLi
         {
             return Problems.FieldError(SubmissionFields.Honeypot, SubmissionService.HoneypotMessage);
         }
-        var outcome = await tracking.ReplyAsync(token, message.Text, message.Files ?? [], cancellationToken);
+        CitizenReplyOutcome outcome;
+        try
+        {
+            outcome = await tracking.ReplyAsync(token, message.Text, message.Files ?? [], cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, BusyMessage);
+        }
         return outcome switch
         {
             CitizenReplyOutcome.Accepted accepted => new ObjectResult(new { status = accepted.Status }) { StatusCode = StatusCodes.Status201Created },

@@ -1,4 +1,5 @@
 using Bollebygd.Core.Operations;
+using Bollebygd.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -7,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace Bollebygd.Functions.Operations;
 
 /// <summary><c>GET /api/health</c>: 200 when storage (tables, queues, blobs) and durable all answer, else 503.</summary>
-public sealed class HealthFunction(HealthService health)
+public sealed class HealthFunction(HealthService health, ClientRateLimiter limiter)
 {
     public const string Name = "Health";
 
@@ -17,6 +18,10 @@ public sealed class HealthFunction(HealthService health)
         [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
+        if (limiter.Refuse(request, RateLimitedEndpoint.HealthChecks) is { } refused)
+        {
+            return refused;
+        }
         var report = await health.CheckAsync([new DurableHealthProbe(durable)], cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return new ObjectResult(report)

@@ -53,7 +53,15 @@ public sealed class QueueTriggerListener(
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
-                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                try
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                }
+                catch (Exception createFailed) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning("Creating queue {QueueName} failed: {Error}", QueueName, createFailed.Message);
+                    await Task.Delay(options.MaxPollingInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
                 continue;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -122,7 +130,6 @@ public sealed class QueueTriggerListener(
                 },
             };
             await invoker.InvokeAsync(function, context, $"New queue message detected on '{QueueName}'.");
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (Exception) when (!stoppingToken.IsCancellationRequested)
         {
@@ -134,11 +141,15 @@ public sealed class QueueTriggerListener(
             {
                 await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.VisibilityTimeout, cancellationToken: CancellationToken.None);
             }
+            return;
         }
         catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down: the message becomes visible again when its processing visibility runs out.
+            return;
         }
+        // Succeeded: outside the failure handling, so a failed delete is retried as a delivery, not counted as a failure.
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
     }
 
     private QueueMessage? Decode(QueueMessage message)

@@ -26,6 +26,8 @@ public sealed class TimerTriggerScheduler(
     /// <summary>An occurrence that starts later than this counts as past due.</summary>
     private static readonly TimeSpan PastDueTolerance = TimeSpan.FromSeconds(1);
 
+    private static readonly TimeSpan MaxSingleWait = TimeSpan.FromDays(30);
+
     public TimerSchedule Schedule { get; } = TimerSchedule.Parse(
         AppSettingResolver.Resolve(FunctionEntry.BindingString(function.Trigger, "schedule") ?? "", configuration),
         configuration[TimerSchedule.TimeZoneSetting]);
@@ -52,12 +54,12 @@ public sealed class TimerTriggerScheduler(
         while (!stoppingToken.IsCancellationRequested)
         {
             var due = Schedule.Next(time.GetUtcNow());
-            var wait = due - time.GetUtcNow();
             try
             {
-                if (wait > TimeSpan.Zero)
+                // Task.Delay takes at most ~49 days; a yearly schedule waits in steps.
+                while (due - time.GetUtcNow() is { } left && left > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, time, stoppingToken);
+                    await Task.Delay(left < MaxSingleWait ? left : MaxSingleWait, time, stoppingToken);
                 }
             }
             catch (OperationCanceledException)

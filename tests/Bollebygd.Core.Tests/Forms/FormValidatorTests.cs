@@ -114,6 +114,28 @@ public class FormValidatorTests
     }
 
     [Fact]
+    public void Line_breaks_from_a_form_post_count_as_one_character()
+    {
+        const string field = """{ "name": "kort", "type": "textarea", "label": "Kort", "maxLength": 5 }""";
+
+        var result = Validate(field, ("kort", ["a\r\nb\r\nc"]));
+
+        Assert.True(result.IsValid);
+        Assert.Equal("a\nb\nc", result.Values["kort"]);
+    }
+
+    [Fact]
+    public void A_number_too_large_for_a_decimal_is_an_error_not_a_crash()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse("""{ "namn": "A", "epost": "a@example.se", "antal": 1e400 }""");
+        var service = TestForms.Service("""{ "name": "antal", "type": "number", "label": "Antal" }""");
+
+        var result = FormValidator.Validate(service, FormInput.FromJson(json.RootElement), Today);
+
+        Assert.Equal([ValidationMessages.NotANumber], result.Errors["antal"]);
+    }
+
+    [Fact]
     public void A_required_checkbox_must_be_ticked()
     {
         const string field = """{ "name": "intygande", "type": "checkbox", "label": "Jag intygar", "required": true }""";

@@ -40,6 +40,20 @@ public class UploadPolicyTests
     }
 
     [Fact]
+    public void A_long_name_with_a_dot_early_does_not_break_cleaning()
+    {
+        var clean = UploadPolicy.CleanName("a." + new string('b', 150));
+        Assert.Equal(UploadPolicy.MaxNameLength, clean.Length);
+    }
+
+    [Fact]
+    public void An_odt_whose_mimetype_entry_inflates_is_read_no_further_than_needed()
+    {
+        var bomb = Zip(("mimetype", new string('x', 20_000_000)));
+        Assert.Null(Sniff(bomb));
+    }
+
+    [Fact]
     public void Long_names_keep_their_extension()
     {
         var clean = UploadPolicy.CleanName(new string('a', 300) + ".pdf");

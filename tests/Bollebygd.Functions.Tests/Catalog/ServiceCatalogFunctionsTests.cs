@@ -8,6 +8,9 @@ public class ServiceCatalogFunctionsTests
 {
     private static readonly ServiceCatalog Catalog = CatalogDefinitions.Load();
 
+    private static readonly Bollebygd.Functions.Http.ClientRateLimiter Limiter =
+        new(Microsoft.Extensions.Options.Options.Create(new Bollebygd.Functions.Http.RateLimitOptions()), TimeProvider.System);
+
     [Fact]
     public void The_catalogue_has_every_service_the_requirements_name()
     {
@@ -34,7 +37,7 @@ public class ServiceCatalogFunctionsTests
     [Fact]
     public void The_list_gives_id_title_summary_kind_audiences_categories_and_url()
     {
-        var functions = new ServiceCatalogFunctions(Catalog);
+        var functions = new ServiceCatalogFunctions(Catalog, Limiter);
         var (status, list) = HttpRequests.Read(functions.List(HttpRequests.Get()));
 
         Assert.Equal(200, status);
@@ -50,7 +53,7 @@ public class ServiceCatalogFunctionsTests
     [Fact]
     public void One_definition_has_versioned_steps_with_typed_fields_and_unknown_ids_are_404()
     {
-        var functions = new ServiceCatalogFunctions(Catalog);
+        var functions = new ServiceCatalogFunctions(Catalog, Limiter);
         var (status, definition) = HttpRequests.Read(functions.Get(HttpRequests.Get(), "bygglov"));
 
         Assert.Equal(200, status);

@@ -59,12 +59,19 @@ public class SubmissionFunctionTests(AzuriteFixture azurite)
         Assert.Equal(201, first.Status);
         Assert.Equal(201, second.Status);
         Assert.Equal(first.Body.GetProperty("caseReference").GetString(), second.Body.GetProperty("caseReference").GetString());
-        // Both links open the same case.
-        var tracking = services.GetRequiredService<CaseTrackingService>();
-        var a = await tracking.GetAsync(Token(first.Body), CancellationToken.None);
-        var b = await tracking.GetAsync(Token(second.Body), CancellationToken.None);
-        Assert.Equal(a!.CaseReference, b!.CaseReference);
-        Assert.Equal(1, await ReceiptsFor(services, a.CaseReference));
+        // The submission id is no key to the case: only the first answer (and the receipt mail) carries the link.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, second.Body.GetProperty("trackingUrl").ValueKind);
+        var view = await services.GetRequiredService<CaseTrackingService>().GetAsync(Token(first.Body), CancellationToken.None);
+        Assert.Equal(first.Body.GetProperty("caseReference").GetString(), view!.CaseReference);
+        Assert.Equal(1, await ReceiptsFor(services, view.CaseReference));
+
+        // The same id for another service is refused rather than answered with this case.
+        var synpunkter = services.GetRequiredService<ServiceCatalog>().Find("synpunkter-och-felanmalan")!;
+        var otherValues = FormFiller.ValidValues(synpunkter, "");
+        otherValues.Remove("bild");
+        var other = new { submissionId, values = otherValues };
+        Assert.Equal([SubmissionService.SubmissionIdMessage],
+            HttpRequests.FieldErrors(await function.Run(HttpRequests.Json(other), "synpunkter-och-felanmalan", CancellationToken.None), "submissionId"));
     }
 
     [Fact]
@@ -170,9 +177,11 @@ public class SubmissionFunctionTests(AzuriteFixture azurite)
         var accepted = await function.Run(HttpRequests.Multipart(Form(HttpRequests.Pdf())), Kundtjanst, CancellationToken.None);
         Assert.IsType<SeeOtherResult>(accepted);
 
+        var before = await CountCasesAsync(services);
         var refused = Assert.IsType<ContentResult>(await function.Run(HttpRequests.Multipart(Form(HttpRequests.Pdf(11 * 1024 * 1024))), Kundtjanst, CancellationToken.None));
         Assert.Equal(400, refused.StatusCode);
         Assert.Contains(UploadPolicy.TooLarge, refused.Content);
+        Assert.Equal(before, await CountCasesAsync(services)); // nothing was received
     }
 
     [Fact]
@@ -193,6 +202,17 @@ public class SubmissionFunctionTests(AzuriteFixture azurite)
         Assert.True(int.Parse(request.HttpContext.Response.Headers.RetryAfter.ToString()) > 0);
         // Another client is not affected.
         Assert.Equal(201, HttpRequests.Read(await function.Run(HttpRequests.Json(Question(Guid.NewGuid().ToString()), "10.9.9.10"), Kundtjanst, CancellationToken.None)).Status);
+    }
+
+    private static async Task<int> CountCasesAsync(IServiceProvider services)
+    {
+        var table = services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().GetTableClient(TableNames.Cases);
+        var count = 0;
+        await foreach (var _ in table.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.RowKey == "case", select: ["RowKey"]))
+        {
+            count++;
+        }
+        return count;
     }
 
     internal static string Token(JsonElement accepted) => accepted.GetProperty("trackingUrl").GetString()!.Split('#')[1];

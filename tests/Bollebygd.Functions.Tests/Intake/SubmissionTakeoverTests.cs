@@ -25,7 +25,7 @@ public class SubmissionTakeoverTests(AzuriteFixture azurite)
         ]), null);
 
         // A first attempt claimed the id and got its reference, then died.
-        var claim = await claims.ClaimAsync(submissionId, Guid.NewGuid().ToString("N"), time.GetUtcNow(), CancellationToken.None);
+        var claim = await claims.ClaimAsync(submissionId, "kontakta-kundtjanst", Guid.NewGuid().ToString("N"), time.GetUtcNow(), CancellationToken.None);
         var reference = await services.GetRequiredService<Core.Cases.ICaseReferences>().NextAsync(time.GetUtcNow().Year, CancellationToken.None);
         await claims.UpdateAsync(claim with { Reference = reference }, CancellationToken.None);
 
