@@ -1,7 +1,11 @@
 namespace Bollebygd.Core.Cases;
 
-/// <summary>Port: hands out case references, one per call, per year, without gaps or duplicates.</summary>
+/// <summary>Port: hands out case references per year, without gaps or duplicates.</summary>
 public interface ICaseReferences
 {
-    Task<CaseReference> NextAsync(int year, CancellationToken cancellationToken);
+    /// <summary>
+    /// The reference for <paramref name="allocationKey"/> (a submission id, a Message-ID): a new serial the first time,
+    /// the same one on every later call with the same key, so a retry never burns a number.
+    /// </summary>
+    Task<CaseReference> NextAsync(int year, string allocationKey, CancellationToken cancellationToken);
 }

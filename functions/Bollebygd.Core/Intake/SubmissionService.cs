@@ -89,7 +89,7 @@ public sealed partial class SubmissionService(
         {
             if (claim.Reference is null)
             {
-                var allocated = await references.NextAsync(SwedishTime.Now(time).Year, cancellationToken);
+                var allocated = await references.NextAsync(SwedishTime.Now(time).Year, submissionId, cancellationToken);
                 claim = await claims.UpdateAsync(claim with { Reference = allocated }, cancellationToken);
             }
             var reference = claim.Reference!.Value;

@@ -1,3 +1,4 @@
+using Bollebygd.Core;
 using Bollebygd.Core.Forms;
 using Bollebygd.Core.Intake;
 using Bollebygd.TestSupport;
@@ -26,7 +27,7 @@ public class SubmissionTakeoverTests(AzuriteFixture azurite)
 
         // A first attempt claimed the id and got its reference, then died.
         var claim = await claims.ClaimAsync(submissionId, "kontakta-kundtjanst", Guid.NewGuid().ToString("N"), time.GetUtcNow(), CancellationToken.None);
-        var reference = await services.GetRequiredService<Core.Cases.ICaseReferences>().NextAsync(time.GetUtcNow().Year, CancellationToken.None);
+        var reference = await services.GetRequiredService<Core.Cases.ICaseReferences>().NextAsync(SwedishTime.Now(time).Year, submissionId, CancellationToken.None);
         await claims.UpdateAsync(claim with { Reference = reference }, CancellationToken.None);
 
         // A retry at once is told to wait; one after the takeover time finishes the case.
