@@ -137,8 +137,7 @@ public sealed class SubmissionFunction(
             return ErrorPage(service, all, StatusCodes.Status400BadRequest);
         }
 
-        // A page without JavaScript cannot make a submission id of its own; each post is its own submission.
-        var submissionId = form[SubmissionFields.SubmissionId].ToString() is { Length: > 0 } given ? given : Guid.NewGuid().ToString();
+        var submissionId = form[SubmissionFields.SubmissionId].ToString() is { Length: > 0 } given ? given : PlainPostId(request, service, form);
         var outcome = await submissions.SubmitAsync(
             new SubmissionRequest(service.Id, submissionId, FormInput.FromPairs(pairs), form[SubmissionFields.Honeypot].ToString()),
             cancellationToken);
@@ -153,6 +152,28 @@ public sealed class SubmissionFunction(
             SubmissionOutcome.InProgress => Problems.Status(StatusCodes.Status409Conflict, InProgressMessage),
             _ => Problems.Status(StatusCodes.Status404NotFound, "Det finns ingen sådan e-tjänst."),
         };
+    }
+
+    /// <summary>
+    /// A page without JavaScript cannot make a submission id of its own. The same post from the same client within the
+    /// same ten minutes (a double click, a refresh after a lost answer) gets the same id, so it becomes one case.
+    /// </summary>
+    private string PlainPostId(HttpRequest request, ServiceDefinition service, IFormCollection form)
+    {
+        var text = new System.Text.StringBuilder()
+            .Append(service.Id).Append('\n')
+            .Append(ClientRateLimiter.ClientAddress(request)).Append('\n')
+            .Append(time.GetUtcNow().ToUnixTimeSeconds() / 600).Append('\n');
+        foreach (var field in form.Where(f => f.Key != SubmissionFields.Honeypot).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            text.Append(field.Key).Append('=').AppendJoin('\u001f', field.Value.ToArray()).Append('\n');
+        }
+        foreach (var file in form.Files.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            text.Append(file.Name).Append(':').Append(file.FileName).Append(':').Append(file.Length).Append('\n');
+        }
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        return "form-" + Convert.ToHexStringLower(hash)[..40];
     }
 
     private static ContentResult ErrorPage(ServiceDefinition service, IReadOnlyDictionary<string, IReadOnlyList<string>> errors, int status) => new()

@@ -138,6 +138,14 @@ public class SubmissionFunctionTests(AzuriteFixture azurite)
 
         var redirect = Assert.IsType<SeeOtherResult>(result);
         Assert.Matches(@"^/kvitto\.html\?arende=KC-\d{4}-\d{6}$", redirect.Location);
+
+        // The same post again at once (a double click) is the same case; another citizen's post is not.
+        var again = await function.Run(HttpRequests.Form([new("namn", "Bo"), new("epost", "bo@example.se"), new("fraga", "Hej"), new("webbplats", "")]),
+            Kundtjanst, CancellationToken.None);
+        Assert.Equal(redirect.Location, Assert.IsType<SeeOtherResult>(again).Location);
+        var other = await function.Run(HttpRequests.Form([new("namn", "Bo"), new("epost", "bo@example.se"), new("fraga", "Hej")], client: "10.0.0.2"),
+            Kundtjanst, CancellationToken.None);
+        Assert.NotEqual(redirect.Location, Assert.IsType<SeeOtherResult>(other).Location);
     }
 
     [Fact]
