@@ -1,7 +1,8 @@
 // The citizen's status page: /arende.html#<token>. The private token stays in the URL fragment, which the browser
 // never sends to the server with the page request; only the API call below carries it.
-//   GET  /api/tracking/<token>           -> the case, its public messages and whether the citizen can reply
-//   POST /api/tracking/<token>/messages  -> { text, files: [uploadId] }
+//   GET  /api/tracking            (X-Tracking-Token: <token>) -> the case, its public messages, whether the citizen can reply
+//   POST /api/tracking/messages   (X-Tracking-Token: <token>) -> { text, files: [uploadId] }
+// The token goes in a header, never in a URL, so request logs and proxies do not record it.
 //   POST /api/uploads                    -> one file (multipart field "file") -> { id, name, size, contentType }
 import { formatDate, formatDateTime, formatBytes } from "./format.mjs";
 import { el } from "./dom.mjs";
@@ -175,8 +176,8 @@ function start() {
     if (!quiet) loading.textContent = TEXT.loading;
     let response;
     try {
-      response = await fetch(`/api/tracking/${encodeURIComponent(token)}`, {
-        headers: { Accept: "application/json" }, cache: "no-store", credentials: "same-origin",
+      response = await fetch("/api/tracking", {
+        headers: { Accept: "application/json", "X-Tracking-Token": token }, cache: "no-store", credentials: "same-origin",
       });
     } catch {
       showError(TEXT.loadFailed, { retry: true });
@@ -313,9 +314,9 @@ function start() {
     try {
       let response;
       try {
-        response = await fetch(`/api/tracking/${encodeURIComponent(token)}/messages`, {
+        response = await fetch("/api/tracking/messages", {
           method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          headers: { "Content-Type": "application/json", Accept: "application/json", "X-Tracking-Token": token },
           body: JSON.stringify({ text, files: ids }),
           credentials: "same-origin",
         });

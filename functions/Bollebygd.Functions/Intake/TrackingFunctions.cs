@@ -10,8 +10,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace Bollebygd.Functions.Intake;
 
 /// <summary>
-/// The citizen's status page API, opened by the private tracking token: <c>GET /api/tracking/{token}</c> and
-/// <c>POST /api/tracking/{token}/messages</c> with <c>{text, files: [uploadId]}</c>.
+/// The citizen's status page API, opened by the private tracking token in the <c>X-Tracking-Token</c> header (never in
+/// a URL, so request logs do not hold it): <c>GET /api/tracking</c> and <c>POST /api/tracking/messages</c> with
+/// <c>{text, files: [uploadId]}</c>.
 /// </summary>
 public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLimiter limiter)
 {
@@ -21,8 +22,7 @@ public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLi
 
     [Function("TrackingGet")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tracking/{token}")] HttpRequest request,
-        string token,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tracking")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (limiter.Refuse(request, RateLimitedEndpoint.TrackingReads) is { } refused)
@@ -30,14 +30,13 @@ public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLi
             return refused;
         }
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        var view = await tracking.GetAsync(token, cancellationToken);
+        var view = await tracking.GetAsync(TokenOf(request), cancellationToken);
         return view is null ? Problems.Status(StatusCodes.Status404NotFound, NotFoundMessage) : new OkObjectResult(view);
     }
 
     [Function("TrackingReply")]
     public async Task<IActionResult> Reply(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tracking/{token}/messages")] HttpRequest request,
-        string token,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tracking/messages")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (limiter.Refuse(request, RateLimitedEndpoint.TrackingWrites) is { } refused)
@@ -64,7 +63,7 @@ public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLi
         CitizenReplyOutcome outcome;
         try
         {
-            outcome = await tracking.ReplyAsync(token, message.Text, message.Files ?? [], cancellationToken);
+            outcome = await tracking.ReplyAsync(TokenOf(request), message.Text, message.Files ?? [], cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -78,6 +77,10 @@ public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLi
             _ => Problems.Status(StatusCodes.Status404NotFound, NotFoundMessage),
         };
     }
+
+    public const string TokenHeader = "X-Tracking-Token";
+
+    private static string TokenOf(HttpRequest request) => request.Headers[TokenHeader].ToString();
 
     /// <summary>The message; <c>webbplats</c> is the honeypot, empty from people.</summary>
     private sealed record CitizenMessage(string? Text, IReadOnlyList<string>? Files, string? Webbplats);

@@ -38,6 +38,12 @@ public static class HttpRequests
         return context.Request;
     }
 
+    public static HttpRequest WithToken(HttpRequest request, string token)
+    {
+        request.Headers[Bollebygd.Functions.Intake.TrackingFunctions.TokenHeader] = token;
+        return request;
+    }
+
     /// <summary>The status and JSON body of an ObjectResult, as the client would read them.</summary>
     public static (int Status, JsonElement Body) Read(IActionResult result)
     {

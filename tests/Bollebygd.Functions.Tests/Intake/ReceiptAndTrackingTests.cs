@@ -70,7 +70,7 @@ public class ReceiptAndTrackingTests(AzuriteFixture azurite)
         await store.AppendAsync((await store.GetAsync(caseId, CancellationToken.None))!.Case, new TimelineEntry("note", DateTimeOffset.UtcNow,
             TimelineEntryKind.InternalNote, "agent:anna", "Intern anteckning", []), null, CancellationToken.None);
 
-        var (status, view) = HttpRequests.Read(await functions.Get(HttpRequests.Get(), token, CancellationToken.None));
+        var (status, view) = HttpRequests.Read(await functions.Get(HttpRequests.WithToken(HttpRequests.Get(), token), CancellationToken.None));
         Assert.Equal(200, status);
         Assert.Equal("Väntar på komplettering", view.GetProperty("status").GetString());
         Assert.True(view.GetProperty("canReply").GetBoolean());
@@ -79,11 +79,11 @@ public class ReceiptAndTrackingTests(AzuriteFixture azurite)
         Assert.DoesNotContain("Intern anteckning", texts);
 
         var (upload, _) = await services.GetRequiredService<UploadService>().AcceptAsync(HttpRequests.Pdf(), "foto.pdf", CancellationToken.None);
-        var reply = HttpRequests.Read(await functions.Reply(HttpRequests.Json(new { text = "Här kommer fotot.", files = new[] { upload!.Id } }), token, CancellationToken.None));
+        var reply = HttpRequests.Read(await functions.Reply(HttpRequests.WithToken(HttpRequests.Json(new { text = "Här kommer fotot.", files = new[] { upload!.Id } }), token), CancellationToken.None));
         Assert.Equal(201, reply.Status);
         Assert.Equal("Kompletterad", reply.Body.GetProperty("status").GetString());
 
-        var after = HttpRequests.Read(await functions.Get(HttpRequests.Get(), token, CancellationToken.None)).Body;
+        var after = HttpRequests.Read(await functions.Get(HttpRequests.WithToken(HttpRequests.Get(), token), CancellationToken.None)).Body;
         var last = after.GetProperty("messages").EnumerateArray().Last();
         Assert.Equal("citizen", last.GetProperty("from").GetString());
         Assert.Equal("foto.pdf", last.GetProperty("attachments")[0].GetProperty("name").GetString());
@@ -98,17 +98,17 @@ public class ReceiptAndTrackingTests(AzuriteFixture azurite)
         var store = services.GetRequiredService<ICaseStore>();
 
         Assert.Equal([SubmissionService.HoneypotMessage], HttpRequests.FieldErrors(
-            await functions.Reply(HttpRequests.Json(new { text = "köp nu", webbplats = "http://spam" }), token, CancellationToken.None), "webbplats"));
-        Assert.Equal([CaseTrackingService.TextMissing], HttpRequests.FieldErrors(await functions.Reply(HttpRequests.Json(new { text = " " }), token, CancellationToken.None), "text"));
-        Assert.Equal([CaseTrackingService.FileMissing], HttpRequests.FieldErrors(await functions.Reply(HttpRequests.Json(new { text = "x", files = new[] { new string('a', 32) } }), token, CancellationToken.None), "files"));
-        Assert.Equal(404, HttpRequests.Read(await functions.Get(HttpRequests.Get(), TrackingToken.Create(), CancellationToken.None)).Status);
-        Assert.Equal(404, HttpRequests.Read(await functions.Get(HttpRequests.Get(), "not-a-token", CancellationToken.None)).Status);
+            await functions.Reply(HttpRequests.WithToken(HttpRequests.Json(new { text = "köp nu", webbplats = "http://spam" }), token), CancellationToken.None), "webbplats"));
+        Assert.Equal([CaseTrackingService.TextMissing], HttpRequests.FieldErrors(await functions.Reply(HttpRequests.WithToken(HttpRequests.Json(new { text = " " }), token), CancellationToken.None), "text"));
+        Assert.Equal([CaseTrackingService.FileMissing], HttpRequests.FieldErrors(await functions.Reply(HttpRequests.WithToken(HttpRequests.Json(new { text = "x", files = new[] { new string('a', 32) } }), token), CancellationToken.None), "files"));
+        Assert.Equal(404, HttpRequests.Read(await functions.Get(HttpRequests.WithToken(HttpRequests.Get(), TrackingToken.Create()), CancellationToken.None)).Status);
+        Assert.Equal(404, HttpRequests.Read(await functions.Get(HttpRequests.WithToken(HttpRequests.Get(), "not-a-token"), CancellationToken.None)).Status);
 
         var record = (await store.GetAsync(caseId, CancellationToken.None))!;
         await store.AppendAsync(record.Case, new TimelineEntry("done", DateTimeOffset.UtcNow, TimelineEntryKind.MunicipalityMessage, "agent:anna", "Klart!", []),
             CaseStatus.Closed, CancellationToken.None);
-        Assert.Equal(409, HttpRequests.Read(await functions.Reply(HttpRequests.Json(new { text = "En fråga till" }), token, CancellationToken.None)).Status);
-        Assert.Equal("Avslutat", HttpRequests.Read(await functions.Get(HttpRequests.Get(), token, CancellationToken.None)).Body.GetProperty("status").GetString());
+        Assert.Equal(409, HttpRequests.Read(await functions.Reply(HttpRequests.WithToken(HttpRequests.Json(new { text = "En fråga till" }), token), CancellationToken.None)).Status);
+        Assert.Equal("Avslutat", HttpRequests.Read(await functions.Get(HttpRequests.WithToken(HttpRequests.Get(), token), CancellationToken.None)).Body.GetProperty("status").GetString());
     }
 
     [Fact]
