@@ -138,6 +138,29 @@ public partial class CitizenJourneyTests(LocalHostFixture fixture)
         await Accessibility.AssertNoViolationsAsync(page);
     }
 
+    [Theory]
+    [InlineData("/e-tjanster/")]
+    [InlineData("/e-tjanster/bygglov.html")]
+    [InlineData("/kvitto.html?arende=KC-2026-000001")]
+    [InlineData("/tillganglighet.html")]
+    public async Task Pages_fit_a_phone_screen_without_sideways_scrolling(string path)
+    {
+        var context = await fixture.Browser.NewContextAsync(new()
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{path} is {overflow} px wider than a 360 px screen");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await context.CloseAsync();
+    }
+
     [GeneratedRegex(@"https?://\S+/arende\.html#[A-Za-z0-9_-]{43}")]
     private static partial Regex TrackingLink();
 }
