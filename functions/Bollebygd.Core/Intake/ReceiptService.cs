@@ -47,7 +47,7 @@ public sealed class ReceiptService(
             applicant.Name,
             $"Vi har tagit emot ditt ärende {reference}",
             Body(record.Case, service, submission, links.Tracking(request.TrackingToken)),
-            $"<receipt.{record.Case.Id}@kontaktcenter.bollebygd.se>"), cancellationToken);
+            MessageIds.For(EntryId, record.Case.Id)), cancellationToken);
 
         var entry = new TimelineEntry(EntryId, time.GetUtcNow(), TimelineEntryKind.Event, "system",
             "Mottagningskvittens skickad med e-post.", []);

@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Bollebygd.Core.Cases;
+
+namespace Bollebygd.Core.Mail;
+
+/// <summary>
+/// What an arriving mail is, and which case it continues. Automatic mail (RFC 3834 Auto-Submitted, X-Autoreply and
+/// friends, Precedence bulk/junk/list/auto_reply) and bounces (an empty Return-Path, multipart/report delivery-status)
+/// are recognised so that nothing answers them; the system's own mail is recognised by its Message-ID.
+/// </summary>
+public static partial class InboundMailRules
+{
+    public static InboundMailKind Classify(InboundMailHeaders mail)
+    {
+        if (MessageIds.IsOurs(mail.MessageId))
+        {
+            return InboundMailKind.Ours;
+        }
+        var contentType = mail.ContentType ?? "";
+        if (mail.ReturnPath is { } returnPath && returnPath.Trim() is "<>" or ""
+            || contentType.StartsWith("multipart/report", StringComparison.OrdinalIgnoreCase)
+               && contentType.Contains("delivery-status", StringComparison.OrdinalIgnoreCase))
+        {
+            return InboundMailKind.Bounce;
+        }
+        var autoSubmitted = mail.AutoSubmitted?.Trim();
+        if (autoSubmitted is { Length: > 0 } && !autoSubmitted.StartsWith("no", StringComparison.OrdinalIgnoreCase)
+            || mail.HasAutoReplyHeader
+            || mail.Precedence?.Trim().ToLowerInvariant() is "bulk" or "junk" or "list" or "auto_reply")
+        {
+            return InboundMailKind.Automatic;
+        }
+        return InboundMailKind.Personal;
+    }
+
+    /// <summary>A case reference in the subject, such as "Sv: [KC-2026-000123] Uppehåll i avfallshämtning".</summary>
+    public static CaseReference? ReferenceInSubject(string? subject)
+    {
+        var match = subject is null ? null : Reference().Match(subject);
+        return match is { Success: true } && CaseReference.TryParse(match.Value, out var reference) ? reference : null;
+    }
+
+    /// <summary>The case our own Message-IDs in In-Reply-To/References point at, newest first.</summary>
+    public static string? RepliedCaseId(InboundMailHeaders mail) =>
+        mail.InReplyToAndReferences.Reverse().Select(MessageIds.CaseIdOf).FirstOrDefault(id => id is not null);
+
+    [GeneratedRegex(@"KC-\d{4}-\d{6}", RegexOptions.IgnoreCase)]
+    private static partial Regex Reference();
+}
