@@ -1,8 +1,10 @@
-// Generates the citizen pages of the e-service catalogue from the service definitions:
-//   web/e-tjanster/index.html   the catalogue A–Ö with filters
+// Generates the citizen pages, all in one layout (header, menu, footer):
+//   web/e-tjanster/index.html   the catalogue A–Ö with filters, from the service definitions
 //   web/e-tjanster/<id>.html    one page per web form (works without JavaScript; js/form.mjs enhances it)
-// Usage (from any directory): node web/build/generate.mjs [outDir]
-// No dependencies; the output depends only on the definitions (same input, same bytes).
+//   web/index.html, tillganglighet.html, kvitto.html, arende.html   from web/pages/ (their content and metadata)
+// Usage (from any directory): node web/build/generate.mjs [outDir [siteDir]]
+//   Without arguments it writes into web/; with outDir only, it writes the catalogue and form pages alone.
+// No dependencies; the output depends only on its sources (same input, same bytes).
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, unlinkSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -12,6 +14,7 @@ export const webRoot = resolve(here, "..");
 export const repoRoot = resolve(webRoot, "..");
 export const definitionsDir = join(repoRoot, "functions", "Bollebygd.Functions", "Catalog", "Definitions");
 export const defaultOutDir = join(webRoot, "e-tjanster");
+export const pagesDir = join(webRoot, "pages");
 
 export const AUDIENCES = ["Invånare", "Företagare", "Föreningar", "Vårdnadshavare", "Elever"];
 export const CATEGORIES = [
@@ -88,7 +91,7 @@ function ordered(values, vocabulary) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Layout shared with the hand-written pages (index.html, tillganglighet.html, kvitto.html, arende.html)
+// Layout of every page
 
 const NAV = [
   { href: "/", text: "Start", key: "start" },
@@ -96,19 +99,26 @@ const NAV = [
   { href: "/tillganglighet.html", text: "Tillgänglighet", key: "tillganglighet" },
 ];
 
-export function page({ title, description, current, main, scripts = [], data = "" }) {
+/**
+ * A whole page. `scripts` are module scripts by path, or `{ src, classic: true }` for a classic deferred script;
+ * `robots` (e.g. "noindex") keeps private pages out of search engines.
+ */
+export function page({ title, description, current, main, scripts = [], data = "", robots = null }) {
   const nav = NAV.map((item) => {
     const currentAttr = item.key === current ? ' aria-current="page"' : "";
     return `        <li><a href="${item.href}"${currentAttr}>${escapeHtml(item.text)}</a></li>`;
   }).join("\n");
-  const scriptTags = scripts.map((src) => `  <script type="module" src="${escapeHtml(src)}"></script>\n`).join("");
+  const scriptTags = scripts.map((script) => typeof script === "string"
+    ? `  <script type="module" src="${escapeHtml(script)}"></script>\n`
+    : `  <script src="${escapeHtml(script.src)}" defer></script>\n`).join("");
+  const robotsTag = robots ? `\n  <meta name="robots" content="${escapeHtml(robots)}">` : "";
   return `<!doctype html>
 <html lang="sv">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escapeHtml(title)}</title>
-  <meta name="description" content="${escapeHtml(description)}">
+  <meta name="description" content="${escapeHtml(description)}">${robotsTag}
   <link rel="stylesheet" href="/css/site.css">
 </head>
 <body>
@@ -402,9 +412,33 @@ ${indent(stepsHtml, 2)}
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The site's own pages: web/pages/<name>.html is a first line `<!-- {"title", "description", "current"?,
+// "robots"?, "scripts"?} -->` and then the content of <main>, already indented.
+
+export function renderSitePages(dir = pagesDir) {
+  const pages = new Map();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".html")).sort()) {
+    const source = readFileSync(join(dir, name), "utf8");
+    const match = /^<!-- (\{.*\}) -->\n([\s\S]*?)\n?$/.exec(source);
+    if (!match) throw new Error(`${name}: the first line must be <!-- {json metadata} -->.`);
+    const { title, description, current = null, robots = null, scripts = [] } = JSON.parse(match[1]);
+    pages.set(name, page({ title, description, current, robots, scripts, main: match[2] }));
+  }
+  return pages;
+}
+
+function writeChanged(dir, files) {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, html] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const path = join(dir, name);
+    if (!existsSync(path) || readFileSync(path, "utf8") !== html) writeFileSync(path, html);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Main
 
-export function generate({ outDir = defaultOutDir, definitions = definitionsDir } = {}) {
+export function generate({ outDir = defaultOutDir, definitions = definitionsDir, siteDir = null } = {}) {
   const services = loadDefinitions(definitions);
   const files = new Map();
   files.set("index.html", renderCatalog(services));
@@ -416,15 +450,16 @@ export function generate({ outDir = defaultOutDir, definitions = definitionsDir 
   for (const name of readdirSync(outDir)) {
     if (name.endsWith(".html") && !files.has(name)) unlinkSync(join(outDir, name));
   }
-  for (const [name, html] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const path = join(outDir, name);
-    if (!existsSync(path) || readFileSync(path, "utf8") !== html) writeFileSync(path, html);
-  }
-  return { outDir, services, files: [...files.keys()].sort() };
+  writeChanged(outDir, files);
+  const site = siteDir ? renderSitePages() : new Map();
+  if (siteDir) writeChanged(siteDir, site);
+  return { outDir, services, files: [...files.keys()].sort(), sitePages: [...site.keys()] };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const outDir = process.argv[2] ? resolve(process.cwd(), process.argv[2]) : defaultOutDir;
-  const result = generate({ outDir });
-  console.log(`Wrote ${result.files.length} pages (${result.services.length} services) to ${result.outDir}`);
+  const siteDir = process.argv[3] ? resolve(process.cwd(), process.argv[3]) : process.argv[2] ? null : webRoot;
+  const result = generate({ outDir, siteDir });
+  console.log(`Wrote ${result.files.length} pages (${result.services.length} services) to ${result.outDir}` +
+    (siteDir ? ` and ${result.sitePages.length} site pages to ${siteDir}` : ""));
 }

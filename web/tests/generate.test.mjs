@@ -1,4 +1,4 @@
-// Runs the page generator into a temporary folder and checks what it wrote, plus the hand-written pages.
+// Runs the page generator into a temporary folder and checks what it wrote, plus the site's own pages (web/pages/).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadDefinitions, escapeHtml, jsonForScript, slug } from "../build/generate.mjs";
+import { loadDefinitions, escapeHtml, jsonForScript, slug, renderSitePages } from "../build/generate.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const webRoot = resolve(here, "..");
@@ -175,11 +175,13 @@ test("generated pages have no inline code or styles, one h1, landmarks and valid
   for (const name of readdirSync(outDir)) checkPage(name, read(name));
 });
 
-test("hand-written pages share the layout and follow the same rules", () => {
-  for (const name of ["index.html", "tillganglighet.html", "kvitto.html", "arende.html"]) {
-    checkPage(name, readFileSync(join(webRoot, name), "utf8"));
+test("the site's own pages share the layout and follow the same rules", () => {
+  const site = renderSitePages();
+  assert.deepEqual([...site.keys()].sort(), ["arende.html", "index.html", "kvitto.html", "tillganglighet.html"]);
+  for (const [name, html] of site) {
+    checkPage(name, html);
   }
-  const start = readFileSync(join(webRoot, "index.html"), "utf8");
+  const start = site.get("index.html");
   assert.ok(start.includes("<h1>Kontaktcenter</h1>"));
   assert.ok(start.includes('<a class="button button--large" href="/e-tjanster/">Hitta e-tjänster och blanketter</a>'));
   for (const id of ["kontakta-kundtjanst", "synpunkter-och-felanmalan", "uppehall-i-avfallshamtning", "bygglov"]) {
@@ -187,7 +189,7 @@ test("hand-written pages share the layout and follow the same rules", () => {
     assert.ok(forms.some((s) => s.id === id), `${id} is a form service`);
   }
   assert.ok(start.includes('id="service-status"') && start.includes('<script src="/js/status.js" defer></script>'));
-  const a11y = readFileSync(join(webRoot, "tillganglighet.html"), "utf8");
+  const a11y = site.get("tillganglighet.html");
   assert.ok(a11y.includes('href="/e-tjanster/kontakta-kundtjanst.html"'));
   assert.ok(a11y.includes("mailto:kommunen@bollebygd.se") && a11y.includes("tel:+4633430000"));
 });
