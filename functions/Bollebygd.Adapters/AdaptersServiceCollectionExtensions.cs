@@ -37,9 +37,17 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<ISubmissionClaims, TableSubmissionClaims>();
         services.AddSingleton<ISubmissionArchive, BlobSubmissionArchive>();
         services.AddSingleton<IUploadStore, BlobUploadStore>();
-        services.AddSingleton<IReceiptQueue, QueueReceiptQueue>();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton<IOutgoingMailQueue, QueueOutgoingMailQueue>();
+        services.AddSingleton(sp => new MailboxDirectory(configuration));
+        services.AddSingleton(sp => sp.GetRequiredService<MailboxDirectory>().Mailboxes);
+        services.AddSingleton<IMailboxReader, ImapMailboxReader>();
+        services.AddSingleton<IMailboxLeases, BlobMailboxLeases>();
+        services.AddSingleton<IRawMailStore, BlobRawMailStore>();
+        services.AddSingleton<IInboundMailQueue, QueueInboundMailQueue>();
+        services.AddSingleton<IInboundMailParser, MimeInboundMailParser>();
+        services.AddSingleton<IReceiptAllowance, TableReceiptAllowance>();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using Bollebygd.Adapters;
 using Bollebygd.Core.Audit;
+using Bollebygd.Core.Cases;
 using Bollebygd.Core.Intake;
+using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
 using Bollebygd.Functions.Catalog;
 using Bollebygd.Functions.Http;
@@ -30,7 +32,11 @@ public static class BollebygdServiceCollectionExtensions
         services.AddSingleton(new PublicLinks(new Uri(configuration[PublicLinks.SettingName] ?? "http://localhost:7071")));
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<UploadService>();
-        services.AddSingleton<ReceiptService>();
+        services.AddSingleton<CaseOpener>();
+        services.AddSingleton<OutgoingMailService>();
+        services.AddSingleton<InboundMailService>();
+        services.AddSingleton<MailboxPoller>();
+        services.AddSingleton<CaseReplyService>();
         services.AddSingleton<CaseTrackingService>();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<ClientRateLimiter>();

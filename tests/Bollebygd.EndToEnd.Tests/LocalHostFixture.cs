@@ -46,6 +46,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["LocalHost__DurablePort"] = FreePort.Next().ToString(),
             ["Mail__SmtpHost"] = "127.0.0.1",
             ["Mail__SmtpPort"] = Mail.SmtpPort.ToString(),
+            ["Imap__Host"] = "127.0.0.1",
+            ["Imap__Port"] = Mail.ImapPort.ToString(),
+            ["MailboxPollSchedule"] = "*/2 * * * * *",
             ["PublicBaseUrl"] = BaseAddress.ToString(),
         });
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

@@ -23,6 +23,9 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
+    /// <summary>When set, every recipient is refused for good (550), as a server does for an unknown address.</summary>
+    public bool RejectRecipients { get; init; }
+
     /// <summary>Each message's DATA as received (headers and body), in arrival order.</summary>
     public ConcurrentQueue<string> Messages { get; } = new();
 
@@ -70,6 +73,9 @@ public sealed class SmtpSink : IAsyncDisposable
                         }
                         Messages.Enqueue(data.ToString());
                         await writer.WriteLineAsync("250 OK queued");
+                        break;
+                    case "RCPT" when RejectRecipients:
+                        await writer.WriteLineAsync("550 5.1.1 No such user here");
                         break;
                     case "QUIT":
                         await writer.WriteLineAsync("221 bye");

@@ -26,6 +26,8 @@ public static class CaseEntityMapper
         ["CreatedAt"] = c.CreatedAt,
         ["Parties"] = JsonSerializer.Serialize(c.Parties, JsonSerializerOptions.Web),
         ["SubmissionId"] = c.SubmissionId,
+        ["Mailbox"] = c.Mailbox,
+        ["Attention"] = c.Attention,
     };
 
     public static Case ToCase(TableEntity e)
@@ -43,7 +45,9 @@ public static class CaseEntityMapper
             e.GetDateTimeOffset("CreatedAt") ?? default,
             JsonSerializer.Deserialize<List<Party>>(e.GetString("Parties") ?? "[]", JsonSerializerOptions.Web) ?? [],
             e.GetString("SubmissionId"),
-            e.ETag.ToString());
+            e.ETag.ToString(),
+            e.GetString("Mailbox"),
+            e.GetString("Attention"));
     }
 
     public static TableEntity ToEntity(string caseId, TimelineEntry entry) => new(caseId, EntryRowPrefix + entry.Id)
@@ -53,6 +57,7 @@ public static class CaseEntityMapper
         ["Author"] = entry.Author,
         ["Text"] = entry.Text,
         ["Attachments"] = JsonSerializer.Serialize(entry.Attachments, JsonSerializerOptions.Web),
+        ["MessageId"] = entry.MessageId,
     };
 
     public static TimelineEntry ToEntry(TableEntity e) => new(
@@ -61,7 +66,8 @@ public static class CaseEntityMapper
         Enum.Parse<TimelineEntryKind>(e.GetString("Kind")),
         e.GetString("Author") ?? "",
         e.GetString("Text") ?? "",
-        JsonSerializer.Deserialize<List<Attachment>>(e.GetString("Attachments") ?? "[]", JsonSerializerOptions.Web) ?? []);
+        JsonSerializer.Deserialize<List<Attachment>>(e.GetString("Attachments") ?? "[]", JsonSerializerOptions.Web) ?? [],
+        e.GetString("MessageId"));
 
     public static ETag ETagOf(Case c) => c.ETag is { } tag ? new ETag(tag) : throw new InvalidOperationException($"Case {c.Id} was not read from storage (no ETag).");
 }

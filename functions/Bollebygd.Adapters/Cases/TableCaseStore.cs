@@ -6,11 +6,20 @@ using Bollebygd.Core.Storage;
 
 namespace Bollebygd.Adapters.Cases;
 
-/// <summary>Cases in Table storage; each change is one entity-group transaction within the case's partition.</summary>
+/// <summary>
+/// Cases in Table storage; each change is one entity-group transaction within the case's partition. The reference
+/// index (<c>CaseReferenceIndex</c>, PartitionKey the reference) is written before the case, so every stored case can
+/// be found by its reference; an index row whose case never came is harmless, as a lookup reads the case itself.
+/// </summary>
 public sealed class TableCaseStore(StorageResources storage) : ICaseStore
 {
+    private const string IndexRow = "case";
+
     public async Task CreateAsync(Case @case, IReadOnlyList<TimelineEntry> timeline, CancellationToken cancellationToken)
     {
+        var index = await storage.TableAsync(TableNames.CaseReferenceIndex, cancellationToken);
+        await index.UpsertEntityAsync(new TableEntity(@case.Reference.ToString(), IndexRow) { ["CaseId"] = @case.Id },
+            TableUpdateMode.Replace, cancellationToken);
         var table = await storage.TableAsync(TableNames.Cases, cancellationToken);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, CaseEntityMapper.ToEntity(@case)) };
         actions.AddRange(timeline.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapper.ToEntity(@case.Id, e))));
@@ -41,6 +50,13 @@ public sealed class TableCaseStore(StorageResources storage) : ICaseStore
             }
         }
         return found is null ? null : new CaseRecord(found, timeline.OrderBy(e => e.At).ThenBy(e => e.Id, StringComparer.Ordinal).ToList());
+    }
+
+    public async Task<CaseRecord?> FindByReferenceAsync(CaseReference reference, CancellationToken cancellationToken)
+    {
+        var index = await storage.TableAsync(TableNames.CaseReferenceIndex, cancellationToken);
+        var row = await index.GetEntityIfExistsAsync<TableEntity>(reference.ToString(), IndexRow, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value!.GetString("CaseId") is { } caseId ? await GetAsync(caseId, cancellationToken) : null;
     }
 
     public async Task<bool> AppendAsync(Case @case, TimelineEntry entry, CaseStatus? newStatus, CancellationToken cancellationToken)

@@ -7,29 +7,59 @@ using MimeKit;
 
 namespace Bollebygd.Adapters.Mail;
 
-/// <summary>Sends mail over SMTP with MailKit, one connection per message (mail is rare and queued).</summary>
+/// <summary>
+/// Sends mail over SMTP with MailKit, one connection per message (mail is queued and sent one by one). The message
+/// carries our Message-ID and the thread's In-Reply-To/References; a refusal for good (5xx on the sender, a
+/// recipient or the message) becomes <see cref="MailRejectedException"/>, everything else is left for a retry.
+/// </summary>
 public sealed class SmtpMailSender(IOptions<MailOptions> options, ILogger<SmtpMailSender> logger) : IMailSender
 {
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(settings.FromName, settings.FromAddress));
-        message.To.Add(new MailboxAddress(mail.ToName, mail.To));
-        message.Subject = mail.Subject;
-        message.MessageId = mail.MessageId.Trim('<', '>');
-        // Tell auto-responders not to answer: we never want mail loops.
-        message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Body = new TextPart("plain") { Text = mail.TextBody };
-
-        using var client = new SmtpClient();
+        var message = ToMime(mail);
+        using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds };
         await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true), cancellationToken);
         if (!string.IsNullOrEmpty(settings.UserName))
         {
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
         }
-        await client.SendAsync(message, cancellationToken);
+        try
+        {
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
+        {
+            throw new MailRejectedException($"e-postservern tog inte emot meddelandet ({(int)ex.StatusCode} {ex.Message.Trim()})", ex);
+        }
         await client.DisconnectAsync(true, cancellationToken);
-        logger.LogInformation("Mail {MessageId} sent: {Subject}", message.MessageId, mail.Subject);
+        logger.LogInformation("Mail {MessageId} handed to {SmtpHost}", mail.MessageId, settings.SmtpHost);
     }
+
+    public static MimeMessage ToMime(OutgoingMail mail)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(mail.From.Name, mail.From.Address));
+        message.To.Add(new MailboxAddress(mail.To.Name, mail.To.Address));
+        message.Subject = mail.Subject;
+        message.MessageId = Bare(mail.MessageId);
+        if (mail.InReplyTo is { } inReplyTo)
+        {
+            message.InReplyTo = Bare(inReplyTo);
+        }
+        foreach (var reference in mail.References)
+        {
+            message.References.Add(Bare(reference));
+        }
+        // Tell auto-responders not to answer (RFC 3834, and Exchange's own header): we never want mail loops.
+        message.Headers.Add("X-Auto-Response-Suppress", "All");
+        if (mail.IsAutomatic)
+        {
+            message.Headers.Add(HeaderId.AutoSubmitted, "auto-generated");
+        }
+        message.Body = new TextPart("plain") { Text = mail.TextBody };
+        return message;
+    }
+
+    private static string Bare(string messageId) => messageId.Trim().Trim('<', '>');
 }

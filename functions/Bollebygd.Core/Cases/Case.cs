@@ -2,7 +2,9 @@ namespace Bollebygd.Core.Cases;
 
 /// <summary>
 /// A case (ärende): one contact from a citizen, whatever the channel, with its parties and status. The timeline is
-/// stored beside it in the same partition and read with it.
+/// stored beside it in the same partition and read with it. <see cref="Mailbox"/> is the function mailbox the case's
+/// mail leaves from (the one it arrived at, for e-mail); <see cref="Attention"/> tells staff why the case needs a
+/// person's eyes before anything else (a message that could not be read, say).
 /// </summary>
 public sealed record Case(
     string Id,
@@ -16,7 +18,9 @@ public sealed record Case(
     DateTimeOffset CreatedAt,
     IReadOnlyList<Party> Parties,
     string? SubmissionId,
-    string? ETag = null)
+    string? ETag = null,
+    string? Mailbox = null,
+    string? Attention = null)
 {
     public string CitizenStatus => Cases.CitizenStatus.Of(Status);
 

@@ -8,6 +8,9 @@ public interface ICaseStore
 
     Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken);
 
+    /// <summary>The case with this reference (as written in a mail's subject), or null.</summary>
+    Task<CaseRecord?> FindByReferenceAsync(CaseReference reference, CancellationToken cancellationToken);
+
     /// <summary>
     /// Appends an entry and, optionally, sets a new status, in one transaction guarded by the case's ETag.
     /// Returns false when an entry with the same id is already there (a retry). Throws

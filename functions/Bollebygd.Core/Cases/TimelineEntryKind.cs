@@ -8,6 +8,12 @@ public enum TimelineEntryKind
     /// <summary>A message from the citizen (an answer or a complement).</summary>
     CitizenMessage,
 
+    /// <summary>
+    /// A message about the case from someone other than the applicant (a mail with the case's reference from another
+    /// address): staff see it, the citizen's status page does not.
+    /// </summary>
+    OtherPartyMessage,
+
     /// <summary>A message from the municipality to the citizen.</summary>
     MunicipalityMessage,
 

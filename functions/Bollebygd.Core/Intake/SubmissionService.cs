@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Catalog;
 using Bollebygd.Core.Forms;
+using Bollebygd.Core.Mail;
 using Microsoft.Extensions.Logging;
 
 namespace Bollebygd.Core.Intake;
@@ -9,24 +10,22 @@ namespace Bollebygd.Core.Intake;
 /// <summary>
 /// Turns a web-form submission into a case. Durable first, then acknowledged: the claim on the submission id, the
 /// reference, the raw submission document and the case are all written before the answer, and the receipt is queued.
-/// The same submission id always leads to the same case: a retry after a lost answer, or a request racing another,
-/// never makes a second one, and a retry after a crash half-way finishes the first attempt with its reference.
+/// The same submission id always leads to the same case (<see cref="CaseOpener"/>): a retry after a lost answer, or a
+/// request racing another, never makes a second one, and a retry after a crash half-way finishes the first attempt.
 /// </summary>
 public sealed partial class SubmissionService(
     ServiceCatalog catalog,
     IUploadStore uploads,
-    ISubmissionClaims claims,
-    ICaseReferences references,
+    CaseOpener opener,
     ISubmissionArchive archive,
     ICaseStore cases,
     ITrackingLinks trackingLinks,
-    IReceiptQueue receipts,
+    IOutgoingMailQueue outgoingMail,
+    FunctionMailboxes mailboxes,
+    PublicLinks links,
     TimeProvider time,
     ILogger<SubmissionService> logger)
 {
-    /// <summary>How long a claim may sit unfinished before a retry takes it over (the first attempt died).</summary>
-    public static readonly TimeSpan ClaimTakeoverAfter = TimeSpan.FromSeconds(30);
-
     public const string SubmissionIdMessage = "Formuläret saknar ett giltigt inskicks-id. Ladda om sidan och försök igen.";
     public const string HoneypotMessage = "Formuläret kunde inte skickas.";
 
@@ -59,68 +58,45 @@ public sealed partial class SubmissionService(
             return new SubmissionOutcome.Invalid(fileErrors);
         }
 
-        var claim = await claims.ClaimAsync(submissionId, service.Id, Guid.NewGuid().ToString("N"), now, cancellationToken);
-        if (!claim.ClaimedNow)
+        string? token = null;
+        Case? created = null;
+        var opening = await opener.OpenAsync(submissionId, service.Id, async (caseId, reference, ct) =>
         {
-            if (claim.ServiceId != service.Id)
+            var record = new SubmissionRecord(caseId, reference, service.Id, service.Version, submissionId, now, validation.Values, files);
+            await archive.SaveAsync(record, ct);
+            created = NewCase(service, caseId, reference, submissionId, validation.Values, now);
+            await cases.CreateAsync(created, [ReceivedEntry(service, now, files)], ct);
+
+            token = TrackingToken.Create();
+            await trackingLinks.AddAsync(TrackingToken.Hash(token), caseId, ct);
+            if (created.Applicant?.Email is { Length: > 0 })
             {
+                var receipt = ReceiptMails.ForSubmission(created, service, record, links.Tracking(token), mailboxes.ForCase(null, created.Group));
+                await outgoingMail.EnqueueAsync(receipt, null, ct);
+            }
+        }, cancellationToken);
+
+        switch (opening)
+        {
+            case CaseOpening.Opened opened:
+                logger.LogInformation("Case {CaseReference} ({CaseId}) received through {ServiceId}", opened.Reference.ToString(), opened.CaseId, service.Id);
+                return new SubmissionOutcome.Accepted(opened.Reference, token, created!.CitizenStatus, IsNew: true);
+            case CaseOpening.Existing existing:
+                return await ReturnExistingAsync(submissionId, existing.CaseId, cancellationToken);
+            case CaseOpening.OtherSource:
                 return Invalid(SubmissionFields.SubmissionId, SubmissionIdMessage);
-            }
-            if (claim.Completed)
-            {
-                return await ReturnExistingAsync(claim, cancellationToken);
-            }
-            if (now - claim.ClaimedAt < ClaimTakeoverAfter)
-            {
+            default:
                 return new SubmissionOutcome.InProgress();
-            }
-            try
-            {
-                claim = await claims.UpdateAsync(claim with { ClaimedAt = now }, cancellationToken);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                return new SubmissionOutcome.InProgress();
-            }
-            logger.LogWarning("Submission {SubmissionId} was left unfinished; completing case {CaseId}", submissionId, claim.CaseId);
-        }
-
-        try
-        {
-            if (claim.Reference is null)
-            {
-                var allocated = await references.NextAsync(SwedishTime.Now(time).Year, submissionId, cancellationToken);
-                claim = await claims.UpdateAsync(claim with { Reference = allocated }, cancellationToken);
-            }
-            var reference = claim.Reference!.Value;
-
-            await archive.SaveAsync(new SubmissionRecord(
-                claim.CaseId, reference, service.Id, service.Version, submissionId, now, validation.Values, files), cancellationToken);
-            var newCase = NewCase(service, claim.CaseId, reference, submissionId, validation.Values, now);
-            await cases.CreateAsync(newCase, [ReceivedEntry(service, now, files)], cancellationToken);
-
-            var token = TrackingToken.Create();
-            await trackingLinks.AddAsync(TrackingToken.Hash(token), claim.CaseId, cancellationToken);
-            await receipts.EnqueueAsync(new ReceiptRequest(claim.CaseId, token), cancellationToken);
-            await claims.UpdateAsync(claim with { Completed = true }, cancellationToken);
-
-            logger.LogInformation("Case {CaseReference} ({CaseId}) received through {ServiceId}", reference.ToString(), claim.CaseId, service.Id);
-            return new SubmissionOutcome.Accepted(reference, token, newCase.CitizenStatus, IsNew: true);
-        }
-        catch (ConcurrencyConflictException)
-        {
-            // Another request took the claim over in the meantime; it finishes the case.
-            return new SubmissionOutcome.InProgress();
         }
     }
 
-    private async Task<SubmissionOutcome> ReturnExistingAsync(SubmissionClaim claim, CancellationToken cancellationToken)
+    private async Task<SubmissionOutcome> ReturnExistingAsync(string submissionId, string caseId, CancellationToken cancellationToken)
     {
-        var existing = await cases.GetAsync(claim.CaseId, cancellationToken)
-            ?? throw new InvalidOperationException($"Submission {claim.SubmissionId} is complete but case {claim.CaseId} is missing.");
+        var existing = await cases.GetAsync(caseId, cancellationToken)
+            ?? throw new InvalidOperationException($"Submission {submissionId} is complete but case {caseId} is missing.");
         // The private link went out with the first answer and in the receipt mail. A repeated submission id gets the
         // reference but no link: the id travels in requests and logs, so it must not open the case.
-        logger.LogInformation("Submission {SubmissionId} repeated; answering with case {CaseReference}", claim.SubmissionId, existing.Case.Reference.ToString());
+        logger.LogInformation("Submission {SubmissionId} repeated; answering with case {CaseReference}", submissionId, existing.Case.Reference.ToString());
         return new SubmissionOutcome.Accepted(existing.Case.Reference, null, existing.Case.CitizenStatus, IsNew: false);
     }
 

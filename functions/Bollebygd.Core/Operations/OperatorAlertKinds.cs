@@ -4,4 +4,7 @@ public static class OperatorAlertKinds
 {
     /// <summary>Messages that failed maxDequeueCount times and now wait in a poison queue.</summary>
     public const string PoisonMessages = "poison-messages";
+
+    /// <summary>A function mailbox could not be read (IMAP down, wrong password…): its mail waits there.</summary>
+    public const string MailboxUnreadable = "mailbox-unreadable";
 }

@@ -8,4 +8,10 @@ public static class BlobContainers
 
     /// <summary>Files citizens uploaded, by upload id.</summary>
     public const string Uploads = "uploads";
+
+    /// <summary>Arriving e-mail exactly as it came, <c>{key}.eml</c> (SHA-256 of the Message-ID).</summary>
+    public const string RawMail = "raw-mail";
+
+    /// <summary>One blob per function mailbox: its polling lease and read watermark.</summary>
+    public const string MailboxState = "mailbox-state";
 }

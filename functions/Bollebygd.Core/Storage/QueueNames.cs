@@ -6,8 +6,11 @@ public static class QueueNames
     /// <summary>Audit entries waiting to be appended to the audit log.</summary>
     public const string Audit = "audit";
 
-    /// <summary>Receipts (mottagningskvittenser) to send for new cases.</summary>
-    public const string Receipts = "receipts";
+    /// <summary>Stored arriving mail waiting to become a case or a timeline entry.</summary>
+    public const string InboundMail = "mail-inbound";
+
+    /// <summary>All mail the system sends: receipts, replies, reminders.</summary>
+    public const string OutgoingMail = "mail-outgoing";
 
     /// <summary>The suffix the Functions host (and LocalHost) gives a queue's poison queue.</summary>
     public const string PoisonSuffix = "-poison";

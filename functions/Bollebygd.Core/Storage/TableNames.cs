@@ -20,4 +20,10 @@ public static class TableNames
 
     /// <summary>Hashes of tracking tokens and the case each opens.</summary>
     public const string TrackingLinks = "TrackingLinks";
+
+    /// <summary>Case references and the case each names (the subject of a mail carries the reference).</summary>
+    public const string CaseReferenceIndex = "CaseReferenceIndex";
+
+    /// <summary>Receipts sent per sender and hour, so no sender is answered in a loop.</summary>
+    public const string ReceiptAllowances = "ReceiptAllowances";
 }

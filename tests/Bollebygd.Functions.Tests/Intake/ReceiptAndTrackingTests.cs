@@ -2,8 +2,10 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Intake;
+using Bollebygd.Core.Mail;
 using Bollebygd.Core.Storage;
 using Bollebygd.Functions.Intake;
+using Bollebygd.Functions.Mail;
 using Bollebygd.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -23,7 +25,7 @@ public class ReceiptAndTrackingTests(AzuriteFixture azurite)
             ["Mail:SmtpPort"] = smtp.Port.ToString(),
             ["PublicBaseUrl"] = "https://kontakt.bollebygd.se",
         });
-        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Receipts);
+        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.OutgoingMail);
         await queue.CreateIfNotExistsAsync();
         await queue.ClearMessagesAsync();
         var service = services.GetRequiredService<Core.Catalog.ServiceCatalog>().Find("uppehall-i-avfallshamtning")!;
@@ -31,8 +33,8 @@ public class ReceiptAndTrackingTests(AzuriteFixture azurite)
         var accepted = HttpRequests.Read(await ActivatorUtilities.CreateInstance<SubmissionFunction>(services).Run(
             HttpRequests.Json(new { submissionId = Guid.NewGuid().ToString(), values = FormFiller.ValidValues(service, upload!.Id) }),
             service.Id, CancellationToken.None)).Body;
-        var request = (await queue.ReceiveMessageAsync()).Value.Body.ToObjectFromJson<ReceiptRequest>(JsonSerializerOptions.Web)!;
-        var sender = ActivatorUtilities.CreateInstance<ReceiptSender>(services);
+        var request = (await queue.ReceiveMessageAsync()).Value.Body.ToObjectFromJson<OutgoingMail>(JsonSerializerOptions.Web)!;
+        var sender = ActivatorUtilities.CreateInstance<OutgoingMailFunction>(services);
 
         await sender.Run(request, CancellationToken.None);
         await sender.Run(request, CancellationToken.None); // redelivered: sends nothing more
@@ -40,8 +42,10 @@ public class ReceiptAndTrackingTests(AzuriteFixture azurite)
         var raw = Assert.Single(smtp.Messages);
         var mail = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)));
         var reference = accepted.GetProperty("caseReference").GetString()!;
-        Assert.Equal($"Vi har tagit emot ditt ärende {reference}", mail.Subject);
+        Assert.Equal($"[{reference}] Vi har tagit emot ditt ärende", mail.Subject);
         Assert.Equal("anna@example.se", mail.To.Mailboxes.Single().Address);
+        Assert.Equal("kommunen@bollebygd.se", mail.From.Mailboxes.Single().Address);
+        Assert.Equal(MessageIds.For("receipt", request.CaseId), "<" + mail.MessageId + ">");
         Assert.Equal("auto-generated", mail.Headers["Auto-Submitted"]);
         var body = mail.TextBody;
         Assert.Contains(accepted.GetProperty("trackingUrl").GetString()!, body);
@@ -52,7 +56,7 @@ public class ReceiptAndTrackingTests(AzuriteFixture azurite)
         Assert.Contains("intyg.pdf", body);
 
         var record = await services.GetRequiredService<ICaseStore>().GetAsync(request.CaseId, CancellationToken.None);
-        Assert.Contains(record!.Timeline, e => e.Id == ReceiptService.EntryId);
+        Assert.Contains(record!.Timeline, e => e.Id == "sent-receipt" && e.MessageId == request.MessageId);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Catalog;
 using Bollebygd.Core.Intake;
+using Bollebygd.Core.Mail;
 using Bollebygd.Core.Storage;
 using Bollebygd.Functions.Http;
 using Bollebygd.Functions.Intake;
@@ -51,7 +52,7 @@ public class SubmissionFunctionTests(AzuriteFixture azurite)
         using var services = AppServices.Build(azurite);
         var function = ActivatorUtilities.CreateInstance<SubmissionFunction>(services);
         var submissionId = Guid.NewGuid().ToString();
-        await services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Receipts).ClearMessagesAsync();
+        await services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.OutgoingMail).ClearMessagesAsync();
 
         var first = HttpRequests.Read(await function.Run(HttpRequests.Json(Question(submissionId)), Kundtjanst, CancellationToken.None));
         var second = HttpRequests.Read(await function.Run(HttpRequests.Json(Question(submissionId)), Kundtjanst, CancellationToken.None));
@@ -227,13 +228,14 @@ public class SubmissionFunctionTests(AzuriteFixture azurite)
 
     private static async Task<int> ReceiptsFor(IServiceProvider services, string reference)
     {
-        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.Receipts);
+        var queue = services.GetRequiredService<QueueServiceClient>().GetQueueClient(QueueNames.OutgoingMail);
         var cases = services.GetRequiredService<ICaseStore>();
         var count = 0;
         foreach (var message in (await queue.PeekMessagesAsync(32)).Value)
         {
-            var request = message.Body.ToObjectFromJson<ReceiptRequest>(JsonSerializerOptions.Web)!;
-            if ((await cases.GetAsync(request.CaseId, CancellationToken.None))?.Case.Reference.ToString() == reference)
+            var mail = message.Body.ToObjectFromJson<OutgoingMail>(JsonSerializerOptions.Web)!;
+            if (mail.Purpose == OutgoingMail.ReceiptPurpose
+                && (await cases.GetAsync(mail.CaseId, CancellationToken.None))?.Case.Reference.ToString() == reference)
             {
                 count++;
             }

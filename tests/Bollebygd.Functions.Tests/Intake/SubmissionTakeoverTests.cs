@@ -32,7 +32,7 @@ public class SubmissionTakeoverTests(AzuriteFixture azurite)
 
         // A retry at once is told to wait; one after the takeover time finishes the case.
         Assert.IsType<SubmissionOutcome.InProgress>(await submissions.SubmitAsync(request, CancellationToken.None));
-        time.Advance(SubmissionService.ClaimTakeoverAfter + TimeSpan.FromSeconds(1));
+        time.Advance(CaseOpener.ClaimTakeoverAfter + TimeSpan.FromSeconds(1));
         var accepted = Assert.IsType<SubmissionOutcome.Accepted>(await submissions.SubmitAsync(request, CancellationToken.None));
 
         Assert.Equal(reference, accepted.Reference);

@@ -4,74 +4,37 @@ using Bollebygd.Core.Cases;
 using Bollebygd.Core.Catalog;
 using Bollebygd.Core.Forms;
 using Bollebygd.Core.Mail;
-using Microsoft.Extensions.Logging;
 
 namespace Bollebygd.Core.Intake;
 
 /// <summary>
-/// Sends the mottagningskvittens: the case reference, what was sent (personnummer masked), and the private tracking
-/// link. Idempotent: the timeline entry <c>receipt</c> records that it went out, and a repeated request sends nothing.
+/// The mottagningskvittens: the case reference in the subject, what arrived (for a web form: the answers, personnummer
+/// masked), and the private tracking link. It leaves from the case's function mailbox, so an answer to it lands in a
+/// mailbox the system reads and threads onto the case.
 /// </summary>
-public sealed class ReceiptService(
-    ICaseStore cases,
-    ISubmissionArchive archive,
-    ServiceCatalog catalog,
-    IMailSender mail,
-    PublicLinks links,
-    TimeProvider time,
-    ILogger<ReceiptService> logger)
+public static class ReceiptMails
 {
-    public const string EntryId = "receipt";
+    public const string Subject = "Vi har tagit emot ditt ärende";
 
-    public async Task SendAsync(ReceiptRequest request, CancellationToken cancellationToken)
+    public static OutgoingMail ForSubmission(Case @case, ServiceDefinition? service, SubmissionRecord? submission,
+        string trackingLink, FunctionMailbox from) =>
+        Receipt(@case, from, MailSubjects.WithReference(@case.Reference, Subject), [],
+            Body(@case, service, submission, trackingLink, from));
+
+    /// <summary>The receipt for a case that arrived by e-mail: an answer to that mail, threaded on it.</summary>
+    public static OutgoingMail ForEmail(Case @case, string? originalSubject, string? originalMessageId, string trackingLink, FunctionMailbox from) =>
+        Receipt(@case, from, MailSubjects.Answer(@case.Reference, originalSubject, Subject),
+            originalMessageId is null ? [] : [originalMessageId], Body(@case, null, null, trackingLink, from));
+
+    private static OutgoingMail Receipt(Case @case, FunctionMailbox from, string subject, IReadOnlyList<string> references, string body)
     {
-        var record = await cases.GetAsync(request.CaseId, cancellationToken)
-            ?? throw new InvalidOperationException($"Case {request.CaseId} does not exist.");
-        if (record.Timeline.Any(e => e.Id == EntryId))
-        {
-            logger.LogInformation("Receipt for {CaseReference} was already sent", record.Case.Reference.ToString());
-            return;
-        }
-        var applicant = record.Case.Applicant;
-        if (applicant?.Email is not { Length: > 0 } email)
-        {
-            logger.LogWarning("Case {CaseReference} has no e-mail address; no receipt sent", record.Case.Reference.ToString());
-            return;
-        }
-        var submission = await archive.GetAsync(request.CaseId, cancellationToken);
-        var service = record.Case.ServiceId is { } id ? catalog.Find(id) : null;
-
-        var reference = record.Case.Reference.ToString();
-        await mail.SendAsync(new OutgoingMail(
-            email,
-            applicant.Name,
-            $"Vi har tagit emot ditt ärende {reference}",
-            Body(record.Case, service, submission, links.Tracking(request.TrackingToken)),
-            MessageIds.For(EntryId, record.Case.Id)), cancellationToken);
-
-        var entry = new TimelineEntry(EntryId, time.GetUtcNow(), TimelineEntryKind.Event, "system",
-            "Mottagningskvittens skickad med e-post.", []);
-        await AppendWithRetryAsync(record.Case, entry, cancellationToken);
-        logger.LogInformation("Receipt for {CaseReference} sent", reference);
+        var applicant = @case.Applicant ?? throw new InvalidOperationException($"Case {@case.Reference} has no applicant to send a receipt to.");
+        return new OutgoingMail(@case.Id, OutgoingMail.ReceiptPurpose, new MailContact(from.Address, from.DisplayName),
+            new MailContact(applicant.Email ?? throw new InvalidOperationException($"Case {@case.Reference} has no e-mail address."), applicant.Name),
+            subject, body, references);
     }
 
-    private async Task AppendWithRetryAsync(Case @case, TimelineEntry entry, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await cases.AppendAsync(@case, entry, null, cancellationToken);
-                return;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 5)
-            {
-                @case = (await cases.GetAsync(@case.Id, cancellationToken))!.Case;
-            }
-        }
-    }
-
-    public static string Body(Case @case, ServiceDefinition? service, SubmissionRecord? submission, string trackingLink)
+    public static string Body(Case @case, ServiceDefinition? service, SubmissionRecord? submission, string trackingLink, FunctionMailbox from)
     {
         var sv = CultureInfo.GetCultureInfo("sv-SE");
         var received = TimeZoneInfo.ConvertTime(@case.CreatedAt, SwedishTime.Zone);
@@ -79,7 +42,7 @@ public sealed class ReceiptService(
         text.AppendLine($"Hej {@case.Applicant?.Name}!");
         text.AppendLine();
         text.AppendLine($"Tack! Vi har tagit emot ditt ärende {@case.Reference}.");
-        text.AppendLine($"E-tjänst: {@case.Title}");
+        text.AppendLine(@case.Channel == Channel.Email ? $"Ämne: {@case.Title}" : $"E-tjänst: {@case.Title}");
         text.AppendLine($"Inkom: {received.ToString("d MMMM yyyy 'kl.' HH:mm", sv)}");
         text.AppendLine();
         text.AppendLine("Här kan du följa ditt ärende, läsa svar från oss och skicka kompletteringar:");
@@ -95,7 +58,7 @@ public sealed class ReceiptService(
             }
         }
         text.AppendLine();
-        text.AppendLine("Har du frågor? Svara på det här meddelandet, ring kundtjänst på 033-43 00 00 eller mejla kommunen@bollebygd.se.");
+        text.AppendLine($"Har du frågor? Svara på det här meddelandet, ring kundtjänst på 033-43 00 00 eller mejla {from.Address}.");
         text.AppendLine("Ange ärendenumret när du kontaktar oss.");
         text.AppendLine();
         text.AppendLine("Med vänliga hälsningar");

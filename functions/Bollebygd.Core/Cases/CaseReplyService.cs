@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Bollebygd.Core.Mail;
+using Microsoft.Extensions.Logging;
+
+namespace Bollebygd.Core.Cases;
+
+/// <summary>
+/// A reply from staff to the citizen: a public message on the timeline, and an e-mail from the case's function
+/// mailbox (never the person's own address) that answers the citizen's latest mail — In-Reply-To and References
+/// name the thread, the subject carries the reference — so the citizen's answer threads onto the case again.
+/// The client's reply id makes a retried request the same reply, sent once.
+/// </summary>
+public sealed partial class CaseReplyService(
+    ICaseStore cases,
+    IOutgoingMailQueue outgoingMail,
+    FunctionMailboxes mailboxes,
+    TimeProvider time,
+    ILogger<CaseReplyService> logger)
+{
+    public const int MaxTextLength = 10_000;
+    public const string TextMissing = "Skriv ett svar.";
+    public const string TextTooLong = "Svaret får vara högst 10 000 tecken.";
+    public const string NoAddress = "Ärendet saknar e-postadress. Svara i en annan kanal.";
+    public const string ReplyIdInvalid = "Svaret saknar ett giltigt id. Ladda om sidan och försök igen.";
+
+    public async Task<CaseReplyOutcome> ReplyAsync(string caseId, string replyId, string? text, string author, CancellationToken cancellationToken)
+    {
+        text = text?.Trim() ?? "";
+        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (!ReplyIdPattern().IsMatch(replyId))
+        {
+            errors["replyId"] = [ReplyIdInvalid];
+        }
+        if (text.Length == 0)
+        {
+            errors["text"] = [TextMissing];
+        }
+        else if (text.Length > MaxTextLength)
+        {
+            errors["text"] = [TextTooLong];
+        }
+        var record = await cases.GetAsync(caseId, cancellationToken);
+        if (record is null)
+        {
+            return new CaseReplyOutcome.NotFound();
+        }
+        if (record.Case.Applicant?.Email is not { Length: > 0 })
+        {
+            errors["text"] = [NoAddress];
+        }
+        if (errors.Count > 0)
+        {
+            return new CaseReplyOutcome.Invalid(errors);
+        }
+
+        var entryId = "r" + replyId;
+        var entry = new TimelineEntry(entryId, time.GetUtcNow(), TimelineEntryKind.MunicipalityMessage, author, text, []);
+        await cases.AppendRetryingAsync(record.Case, entry, c => c.Status == CaseStatus.Received ? CaseStatus.InProgress : null, cancellationToken);
+        var from = mailboxes.ForCase(record.Case.Mailbox, record.Case.Group);
+        await outgoingMail.EnqueueAsync(Mail(record, replyId, text, from), null, cancellationToken);
+        logger.LogInformation("Reply {EntryId} on {CaseReference} queued by {Author}", entryId, record.Case.Reference.ToString(), author);
+        return new CaseReplyOutcome.Queued(entryId);
+    }
+
+    /// <summary>The reply as mail: it answers the citizen's latest mail, and References carries the whole thread.</summary>
+    public static OutgoingMail Mail(CaseRecord record, string replyId, string text, FunctionMailbox from)
+    {
+        var @case = record.Case;
+        var mails = record.Timeline.Where(e => e.MessageId is not null).ToList();
+        var lastFromCitizen = mails.LastOrDefault(e => !MessageIds.IsOurs(e.MessageId));
+        var thread = mails.Select(e => e.MessageId!).Where(id => id != lastFromCitizen?.MessageId).Distinct().ToList();
+        if (lastFromCitizen is not null)
+        {
+            thread.Add(lastFromCitizen.MessageId!);
+        }
+        var subject = @case.Channel == Channel.Email
+            ? MailSubjects.Answer(@case.Reference, @case.Title, "Svar på ditt ärende")
+            : MailSubjects.WithReference(@case.Reference, $"Svar på ditt ärende: {@case.Title}");
+        var applicant = @case.Applicant!;
+        return new OutgoingMail(@case.Id, OutgoingMail.ReplyPurposePrefix + replyId, new MailContact(from.Address, from.DisplayName),
+            new MailContact(applicant.Email!, applicant.Name), subject, Body(@case, text, from), thread);
+    }
+
+    private static string Body(Case @case, string text, FunctionMailbox from)
+    {
+        var body = new StringBuilder();
+        body.AppendLine($"Hej {@case.Applicant?.Name}!");
+        body.AppendLine();
+        body.AppendLine(text);
+        body.AppendLine();
+        body.AppendLine("Med vänliga hälsningar");
+        body.AppendLine(from.DisplayName);
+        body.AppendLine();
+        body.AppendLine($"Ärende {@case.Reference}. Du kan svara på det här meddelandet. Låt ärendenumret stå kvar i ämnesraden.");
+        return body.ToString();
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9-]{8,64}\z")]
+    private static partial Regex ReplyIdPattern();
+}

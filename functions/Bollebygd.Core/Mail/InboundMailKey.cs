@@ -1,0 +1,26 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Bollebygd.Core.Mail;
+
+/// <summary>
+/// The identity of an arriving mail: its Message-ID, or for a mail without one a Message-ID made from a hash of its
+/// bytes (so the same mail fetched twice is still the same). <see cref="Key"/>, a SHA-256 of the Message-ID, names
+/// the raw .eml in Blob storage and the intake claim, whatever characters the Message-ID holds.
+/// </summary>
+public sealed record InboundMailKey(string MessageId, string Key)
+{
+    public const string MissingIdDomain = "no-message-id.invalid";
+
+    public static InboundMailKey For(string? messageId, ReadOnlySpan<byte> raw)
+    {
+        var id = messageId?.Trim().Trim('<', '>').Trim() is { Length: > 0 } given
+            ? $"<{given}>"
+            : $"<{Convert.ToHexStringLower(SHA256.HashData(raw))}@{MissingIdDomain}>";
+        return new InboundMailKey(id, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id))));
+    }
+
+    /// <summary>The same normalisation for a Message-ID read from a parsed message.</summary>
+    public static string? Normalise(string? messageId) =>
+        messageId?.Trim().Trim('<', '>').Trim() is { Length: > 0 } given ? $"<{given}>" : null;
+}

@@ -1,0 +1,13 @@
+namespace Bollebygd.Core.Mail;
+
+/// <summary>
+/// How far a mailbox has been read: the highest IMAP UID whose message is stored and queued, valid while the folder
+/// keeps its UIDVALIDITY. It does not depend on the \Seen flag, so a person opening the mailbox hides nothing.
+/// </summary>
+public sealed record MailboxWatermark(uint UidValidity, uint LastUid)
+{
+    public static readonly MailboxWatermark None = new(0, 0);
+
+    /// <summary>Where to read from in a folder with this UIDVALIDITY: from the start when it changed.</summary>
+    public uint LastUidFor(uint uidValidity) => uidValidity == UidValidity ? LastUid : 0;
+}

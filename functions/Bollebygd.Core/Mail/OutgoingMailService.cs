@@ -1,0 +1,57 @@
+using Bollebygd.Core.Cases;
+using Microsoft.Extensions.Logging;
+
+namespace Bollebygd.Core.Mail;
+
+/// <summary>
+/// Sends one outgoing mail and writes it on the case's timeline. Idempotent: the timeline entry named by the mail's
+/// purpose records that it went out, so a redelivered message sends nothing. A refusal for good goes on the timeline
+/// for staff to see; anything else is retried with backoff (<see cref="MailRetryPolicy"/>).
+/// </summary>
+public sealed class OutgoingMailService(ICaseStore cases, IMailSender sender, TimeProvider time, ILogger<OutgoingMailService> logger)
+{
+    public async Task<MailDelivery> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var record = await cases.GetAsync(mail.CaseId, cancellationToken)
+            ?? throw new InvalidOperationException($"Mail {mail.MessageId} is about case {mail.CaseId}, which does not exist.");
+        if (record.Timeline.Any(e => e.Id == mail.SentEntryId))
+        {
+            logger.LogInformation("Mail {MessageId} was already sent", mail.MessageId);
+            return new MailDelivery.AlreadySent();
+        }
+        if (record.Timeline.FirstOrDefault(e => e.Id == "failed-" + mail.Purpose) is { } refused)
+        {
+            return new MailDelivery.Rejected(refused.Text);
+        }
+
+        try
+        {
+            await sender.SendAsync(mail, cancellationToken);
+        }
+        catch (MailRejectedException ex)
+        {
+            logger.LogWarning("Mail {MessageId} about {CaseReference} was refused: {Reason}", mail.MessageId, record.Case.Reference.ToString(), ex.Message);
+            await cases.AppendRetryingAsync(record.Case, new TimelineEntry("failed-" + mail.Purpose, time.GetUtcNow(), TimelineEntryKind.Event, "system",
+                $"E-post till {mail.To.Address} kunde inte skickas: {ex.Message}", [], mail.MessageId), null, cancellationToken);
+            return new MailDelivery.Rejected(ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && MailRetryPolicy.DelayAfter(mail.Attempt) is { } delay)
+        {
+            logger.LogWarning(ex, "Mail {MessageId} could not be sent (attempt {Attempt}); trying again in {Delay}", mail.MessageId, mail.Attempt + 1, delay);
+            return new MailDelivery.RetryLater(mail with { Attempt = mail.Attempt + 1 }, delay);
+        }
+
+        await cases.AppendRetryingAsync(record.Case, new TimelineEntry(mail.SentEntryId, time.GetUtcNow(), TimelineEntryKind.Event, "system",
+            SentText(mail), [], mail.MessageId), null, cancellationToken);
+        logger.LogInformation("Mail {MessageId} about {CaseReference} sent", mail.MessageId, record.Case.Reference.ToString());
+        return new MailDelivery.Sent();
+    }
+
+    public static string SentText(OutgoingMail mail) => mail.Purpose switch
+    {
+        OutgoingMail.ReceiptPurpose => $"Mottagningskvittens skickad med e-post till {mail.To.Address}.",
+        var p when p.StartsWith(OutgoingMail.ReplyPurposePrefix, StringComparison.Ordinal) => $"Svaret skickades med e-post till {mail.To.Address}.",
+        var p when p.StartsWith(OutgoingMail.ReminderPurposePrefix, StringComparison.Ordinal) => $"Påminnelse skickad med e-post till {mail.To.Address}.",
+        _ => $"E-post skickad till {mail.To.Address}: {mail.Subject}",
+    };
+}
