@@ -12,6 +12,8 @@ settings=functions/Bollebygd.Functions/local.settings.json
 if [ ! -f "$settings" ]; then
   cp local.settings.sample.json "$settings"
   echo "run: created $settings from local.settings.sample.json"
+else
+  node scripts/merge-settings.mjs local.settings.sample.json "$settings" || exit 1
 fi
 
 echo "run: building"
@@ -38,13 +40,19 @@ done
 node_modules/.bin/azurite --silent --skipApiVersionCheck --loose --location "$state/azurite" \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 > "$state/azurite.log" 2>&1 &
 pids+=($!)
-dotnet smtp4dev --smtpport=2525 --imapport=1143 --pop3port= --urls=http://localhost:5000 --db="$(pwd)/$state/smtp4dev.db" \
-  > "$state/smtp4dev.log" 2>&1 &
+# smtp4dev serves the function mailboxes of the settings file over IMAP (one user each); other mail, such as the
+# receipts the system sends to citizens, lands in its Default mailbox, the inbox on http://localhost:5000.
+smtp4dev_env=(); smtp4dev_args=()
+while IFS= read -r line; do
+  case "$line" in --*) smtp4dev_args+=("$line") ;; *) smtp4dev_env+=("$line") ;; esac
+done < <(node scripts/smtp4dev-mailboxes.mjs "$settings")
+env "${smtp4dev_env[@]}" dotnet smtp4dev --smtpport=2525 --imapport=1143 --pop3port= --urls=http://localhost:5000 \
+  --db="$(pwd)/$state/smtp4dev.db" "${smtp4dev_args[@]}" > "$state/smtp4dev.log" 2>&1 &
 pids+=($!)
 for port in 10000 10001 10002; do
   bollebygd_wait_port "$port" 30 || { echo "run: Azurite did not start, see $state/azurite.log" >&2; exit 1; }
 done
-for port in 2525 5000; do
+for port in 2525 1143 5000; do
   bollebygd_wait_port "$port" 60 || { echo "run: smtp4dev did not start, see $state/smtp4dev.log" >&2; exit 1; }
 done
 
@@ -59,6 +67,8 @@ cat <<MSG
     Portal (web/)        http://localhost:7071/
     Health               http://localhost:7071/api/health
     Mail inbox (smtp4dev) http://localhost:5000   SMTP localhost:2525, IMAP localhost:1143
+    Function mailboxes   kommunen@, va@, bygg@bollebygd.se: send mail to one (SMTP localhost:2525) and it
+                         becomes a case within seconds; its receipt shows in the mail inbox
     Storage (Azurite)    blob 10000, queue 10001, table 10002 (data in $state/azurite)
 
   Press Ctrl-C to stop everything.

@@ -30,8 +30,11 @@ public sealed class Smtp4Dev : IAsyncDisposable
 
     public HttpClient Web { get; }
 
-    /// <summary>Starts smtp4dev with the given function mailboxes (by default those of local.settings.sample.json).</summary>
-    public static async Task<Smtp4Dev> StartAsync(IReadOnlyList<Smtp4DevMailbox>? mailboxes = null)
+    /// <summary>
+    /// Starts smtp4dev with the function mailboxes of a settings file (by default local.settings.sample.json), set up
+    /// by scripts/smtp4dev-mailboxes.mjs exactly as ./run.sh does it.
+    /// </summary>
+    public static async Task<Smtp4Dev> StartAsync(string? settingsFile = null)
     {
         var (smtp, imap, web) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var start = new ProcessStartInfo("dotnet")
@@ -42,14 +45,16 @@ public sealed class Smtp4Dev : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var index = 0;
-        foreach (var mailbox in mailboxes ?? Smtp4DevMailbox.FromSampleSettings())
+        foreach (var line in await MailboxSetupAsync(settingsFile ?? Path.Combine(RepositoryPaths.Root, "local.settings.sample.json")))
         {
-            start.ArgumentList.Add($"--mailbox={mailbox.Name}={mailbox.Address}");
-            start.Environment[$"ServerOptions__Users__{index}__Username"] = mailbox.User;
-            start.Environment[$"ServerOptions__Users__{index}__Password"] = mailbox.Password;
-            start.Environment[$"ServerOptions__Users__{index}__DefaultMailbox"] = mailbox.Name;
-            index++;
+            if (line.StartsWith("--", StringComparison.Ordinal))
+            {
+                start.ArgumentList.Add(line);
+            }
+            else if (line.Split('=', 2) is [var name, var value])
+            {
+                start.Environment[name] = value;
+            }
         }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -155,6 +160,23 @@ public sealed class Smtp4Dev : IAsyncDisposable
             .Where(m => m.GetProperty("subject").GetString()?.Contains(subjectContains, StringComparison.Ordinal) == true)
             .Select(m => m.GetProperty("id").GetString()!)
             .ToList();
+    }
+
+    private static async Task<string[]> MailboxSetupAsync(string settingsFile)
+    {
+        using var node = Process.Start(new ProcessStartInfo("node")
+        {
+            ArgumentList = { Path.Combine(RepositoryPaths.Root, "scripts", "smtp4dev-mailboxes.mjs"), settingsFile },
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        var output = await node.StandardOutput.ReadToEndAsync();
+        await node.WaitForExitAsync();
+        if (node.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"scripts/smtp4dev-mailboxes.mjs failed with exit code {node.ExitCode}.");
+        }
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     public async ValueTask DisposeAsync()
