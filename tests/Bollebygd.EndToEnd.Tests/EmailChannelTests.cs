@@ -25,7 +25,8 @@ public partial class EmailChannelTests(LocalHostFixture fixture)
         question.Body = new TextPart("plain") { Text = "Det är ett stort hål i asfalten vid skolans infart." };
         await fixture.Mail.SendAsync(question);
 
-        var receipt = await fixture.Mail.WaitForMessageAsync("Hål i vägen vid skolan", TimeSpan.FromSeconds(60), m => m.InReplyTo == question.MessageId);
+        var receipt = await WithHostLogAsync(() =>
+            fixture.Mail.WaitForMessageAsync("Hål i vägen vid skolan", TimeSpan.FromSeconds(60), m => m.InReplyTo == question.MessageId));
         var reference = Reference().Match(receipt.Subject ?? "").Value;
         Assert.Equal($"Sv: [{reference}] Hål i vägen vid skolan", receipt.Subject);
         Assert.Equal("kommunen@bollebygd.se", receipt.From.Mailboxes.Single().Address);
@@ -59,6 +60,20 @@ public partial class EmailChannelTests(LocalHostFixture fixture)
         // One receipt only: the answer continued the case and was not answered again.
         Assert.Single(await fixture.Mail.SubjectsAsync(), s => s.Contains(reference, StringComparison.Ordinal));
         await page.CloseAsync();
+    }
+
+    /// <summary>A timeout tells what LocalHost said about mail meanwhile.</summary>
+    private async Task<T> WithHostLogAsync<T>(Func<Task<T>> wait)
+    {
+        try
+        {
+            return await wait();
+        }
+        catch (TimeoutException ex)
+        {
+            var log = fixture.Host.Output.Split(Environment.NewLine).Where(l => l.Contains("Mail", StringComparison.Ordinal)).TakeLast(40);
+            throw new TimeoutException(ex.Message + Environment.NewLine + string.Join(Environment.NewLine, log), ex);
+        }
     }
 
     [GeneratedRegex(@"KC-\d{4}-\d{6}")]

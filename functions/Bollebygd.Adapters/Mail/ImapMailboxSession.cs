@@ -11,6 +11,8 @@ public sealed class ImapMailboxSession(ImapClient client, IMailFolder folder, IM
 {
     public uint UidValidity => folder.UidValidity;
 
+    public uint? UidNext => folder.UidNext?.Id;
+
     public async Task<IReadOnlyList<uint>> ListAfterAsync(uint lastUid, CancellationToken cancellationToken)
     {
         // SEARCH ALL rather than "UID n:*": every server answers it (smtp4dev does not answer a UID range), and a

@@ -5,6 +5,9 @@ public interface IMailboxSession : IAsyncDisposable
 {
     uint UidValidity { get; }
 
+    /// <summary>The UID the next message will get (UIDNEXT), when the server says.</summary>
+    uint? UidNext { get; }
+
     /// <summary>The UIDs of the messages after <paramref name="lastUid"/>, in ascending order.</summary>
     Task<IReadOnlyList<uint>> ListAfterAsync(uint lastUid, CancellationToken cancellationToken);
 

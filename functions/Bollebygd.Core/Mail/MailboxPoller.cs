@@ -67,7 +67,12 @@ public sealed class MailboxPoller(
         }
         await using var session = await reader.OpenAsync(mailbox, cancellationToken);
         var watermark = lease.Watermark;
-        var uids = (await session.ListAfterAsync(watermark.LastUidFor(session.UidValidity), cancellationToken)).Take(BatchSize).ToList();
+        var after = watermark.LastUidFor(session.UidValidity, session.UidNext);
+        if (after == 0 && watermark.LastUid > 0)
+        {
+            logger.LogWarning("Mailbox {Mailbox}: its UIDs started over; reading it from the start", mailbox.Name);
+        }
+        var uids = (await session.ListAfterAsync(after, cancellationToken)).Take(BatchSize).ToList();
         foreach (var uid in uids)
         {
             var fetched = await session.FetchAsync(uid, cancellationToken);
@@ -82,7 +87,7 @@ public sealed class MailboxPoller(
         {
             logger.LogInformation("Mailbox {Mailbox}: {Count} message(s) stored and queued", mailbox.Name, uids.Count);
         }
-        else if (watermark.UidValidity != session.UidValidity)
+        else if (watermark.UidValidity != session.UidValidity || after != watermark.LastUid)
         {
             await lease.AdvanceAsync(new MailboxWatermark(session.UidValidity, 0), cancellationToken);
         }

@@ -24,6 +24,8 @@ public sealed class CrashingMailboxReader
     {
         public uint UidValidity => inner.UidValidity;
 
+        public uint? UidNext => inner.UidNext;
+
         public Task<IReadOnlyList<uint>> ListAfterAsync(uint lastUid, CancellationToken cancellationToken) => inner.ListAfterAsync(lastUid, cancellationToken);
 
         public Task<FetchedMail> FetchAsync(uint uid, CancellationToken cancellationToken) => inner.FetchAsync(uid, cancellationToken);

@@ -242,6 +242,28 @@ public class MailChannelTests(AzuriteFixture azurite, Smtp4DevFixture smtp) : IC
     }
 
     [Fact]
+    public async Task A_mailbox_whose_uids_started_over_is_read_from_the_start()
+    {
+        using var pipeline = await MailPipeline.StartAsync(azurite, Server);
+        await pipeline.PollAsync();
+        await using (var lease = await pipeline.Get<IMailboxLeases>().TryAcquireAsync("kommunen", CancellationToken.None))
+        {
+            // The watermark of a server whose store was reset, or a new server that reuses the UIDVALIDITY.
+            await lease!.AdvanceAsync(new MailboxWatermark(lease.Watermark.UidValidity, 1_000_000), CancellationToken.None);
+        }
+        var sent = CitizenMail("ny@example.se", "Ny", Kommunen, "Efter omstart", "Hej.");
+        await Server.SendAsync(sent);
+
+        // Everything in the mailbox is read again (and is nothing new: the Message-IDs are known), the new mail too.
+        var handled = new List<InboundMailMessage>();
+        await Eventually.ReturnsAsync(async () =>
+        {
+            handled.AddRange(await pipeline.ReceiveAsync());
+            return handled.Any(m => m.MessageId == "<" + sent.MessageId + ">");
+        }, found => found, TimeSpan.FromSeconds(60), "the mail sent after the restart");
+    }
+
+    [Fact]
     public async Task Our_own_mail_in_a_function_mailbox_never_becomes_a_case()
     {
         using var pipeline = await MailPipeline.StartAsync(azurite, Server);
