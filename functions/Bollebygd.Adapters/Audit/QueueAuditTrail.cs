@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bollebygd.Adapters.Storage;
 using Bollebygd.Core.Audit;
 using Bollebygd.Core.Storage;
@@ -8,9 +7,6 @@ namespace Bollebygd.Adapters.Audit;
 /// <summary>Puts audit entries on the <c>audit</c> queue; <c>AuditLogWriter</c> appends them to the log.</summary>
 public sealed class QueueAuditTrail(StorageResources storage) : IAuditTrail
 {
-    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
-    {
-        var queue = await storage.QueueAsync(QueueNames.Audit, cancellationToken);
-        await queue.SendMessageAsync(JsonSerializer.Serialize(entry, JsonSerializerOptions.Web), cancellationToken);
-    }
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+        storage.EnqueueJsonAsync(QueueNames.Audit, entry, null, cancellationToken);
 }

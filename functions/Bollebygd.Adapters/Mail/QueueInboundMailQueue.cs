@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bollebygd.Adapters.Storage;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Storage;
@@ -7,9 +6,6 @@ namespace Bollebygd.Adapters.Mail;
 
 public sealed class QueueInboundMailQueue(StorageResources storage) : IInboundMailQueue
 {
-    public async Task EnqueueAsync(InboundMailMessage message, CancellationToken cancellationToken)
-    {
-        var queue = await storage.QueueAsync(QueueNames.InboundMail, cancellationToken);
-        await queue.SendMessageAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), cancellationToken);
-    }
+    public Task EnqueueAsync(InboundMailMessage message, CancellationToken cancellationToken) =>
+        storage.EnqueueJsonAsync(QueueNames.InboundMail, message, null, cancellationToken);
 }

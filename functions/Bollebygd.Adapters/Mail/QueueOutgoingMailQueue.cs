@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bollebygd.Adapters.Storage;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Storage;
@@ -7,9 +6,6 @@ namespace Bollebygd.Adapters.Mail;
 
 public sealed class QueueOutgoingMailQueue(StorageResources storage) : IOutgoingMailQueue
 {
-    public async Task EnqueueAsync(OutgoingMail mail, TimeSpan? delay, CancellationToken cancellationToken)
-    {
-        var queue = await storage.QueueAsync(QueueNames.OutgoingMail, cancellationToken);
-        await queue.SendMessageAsync(JsonSerializer.Serialize(mail, JsonSerializerOptions.Web), delay, cancellationToken: cancellationToken);
-    }
+    public Task EnqueueAsync(OutgoingMail mail, TimeSpan? delay, CancellationToken cancellationToken) =>
+        storage.EnqueueJsonAsync(QueueNames.OutgoingMail, mail, delay, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -38,6 +39,16 @@ public sealed class StorageResources(TableServiceClient tables, QueueServiceClie
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             return queue;
         });
+
+    /// <summary>
+    /// Puts a message on a queue as web-style JSON — the shape the queue triggers bind to POCOs — visible at once or
+    /// after <paramref name="delay"/>.
+    /// </summary>
+    public async Task EnqueueJsonAsync<T>(string queueName, T message, TimeSpan? delay, CancellationToken cancellationToken)
+    {
+        var queue = await QueueAsync(queueName, cancellationToken);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(message, JsonSerializerOptions.Web), delay, cancellationToken: cancellationToken);
+    }
 
     private static async Task<T> Ensure<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<Task<T>> create)
     {
