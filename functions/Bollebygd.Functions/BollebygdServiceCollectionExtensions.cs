@@ -32,6 +32,7 @@ public static class BollebygdServiceCollectionExtensions
         services.AddSingleton(new PublicLinks(new Uri(configuration[PublicLinks.SettingName] ?? "http://localhost:7071")));
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<UploadService>();
+        services.AddSingleton<ClaimGate>();
         services.AddSingleton<CaseOpener>();
         services.AddSingleton<OutgoingMailService>();
         services.AddSingleton<InboundMailService>();

@@ -28,6 +28,13 @@ public sealed class TableSubmissionClaims(StorageResources storage) : ISubmissio
         }
     }
 
+    public async Task<SubmissionClaim?> FindAsync(string submissionId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.SubmissionClaims, cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(submissionId, Row, cancellationToken: cancellationToken);
+        return found.HasValue ? ToClaim(found.Value!) : null;
+    }
+
     public async Task<SubmissionClaim> UpdateAsync(SubmissionClaim claim, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.SubmissionClaims, cancellationToken);

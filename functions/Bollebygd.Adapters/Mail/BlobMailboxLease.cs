@@ -15,14 +15,33 @@ public sealed class BlobMailboxLease(BlobClient blob, BlobLeaseClient lease, Mai
 
     public MailboxWatermark Watermark { get; private set; } = watermark;
 
+    public async Task RenewAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await lease.RenewAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new MailboxLeaseLostException(blob.Name, ex);
+        }
+    }
+
     public async Task AdvanceAsync(MailboxWatermark watermark, CancellationToken cancellationToken)
     {
-        await lease.RenewAsync(cancellationToken: cancellationToken);
-        await blob.SetMetadataAsync(new Dictionary<string, string>
+        await RenewAsync(cancellationToken);
+        try
         {
-            [UidValidityKey] = watermark.UidValidity.ToString(CultureInfo.InvariantCulture),
-            [LastUidKey] = watermark.LastUid.ToString(CultureInfo.InvariantCulture),
-        }, new BlobRequestConditions { LeaseId = lease.LeaseId }, cancellationToken);
+            await blob.SetMetadataAsync(new Dictionary<string, string>
+            {
+                [UidValidityKey] = watermark.UidValidity.ToString(CultureInfo.InvariantCulture),
+                [LastUidKey] = watermark.LastUid.ToString(CultureInfo.InvariantCulture),
+            }, new BlobRequestConditions { LeaseId = lease.LeaseId }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new MailboxLeaseLostException(blob.Name, ex);
+        }
         Watermark = watermark;
     }
 

@@ -51,7 +51,9 @@ public sealed class MimeInboundMailParser : IInboundMailParser
             message.Headers[HeaderId.Precedence],
             ContentTypeOf(message.Body),
             AutoReplyHeaders.Any(h => message.Headers.Contains(h)),
-            Thread(message));
+            Thread(message),
+            from.Address,
+            message.Headers.Contains(HeaderId.ListId) || message.Headers.Contains(HeaderId.ListUnsubscribe));
 
         return new ParsedMail(
             headers,
@@ -107,31 +109,43 @@ public sealed class MimeInboundMailParser : IInboundMailParser
         return ids.Distinct().ToList();
     }
 
+    /// <summary>
+    /// Every part that is not the message's text or HTML body: attachments, but also files sent inline (Apple Mail
+    /// sends PDFs and images so) and parts without a Content-Disposition. A delivery report's machine parts are not files.
+    /// </summary>
     private static List<MailFile> Files(MimeMessage message)
     {
         var files = new List<MailFile>();
-        foreach (var attachment in message.Attachments)
+        foreach (var entity in message.BodyParts)
         {
             using var content = new MemoryStream();
             string name;
-            if (attachment is MimePart part)
+            switch (entity)
             {
-                part.Content?.DecodeTo(content);
-                name = part.FileName ?? "bilaga";
-            }
-            else if (attachment is MessagePart embedded)
-            {
-                embedded.Message?.WriteTo(content);
-                name = (embedded.ContentDisposition?.FileName ?? "bifogat-meddelande") is var n && n.EndsWith(".eml", StringComparison.OrdinalIgnoreCase) ? n : n + ".eml";
-            }
-            else
-            {
-                continue;
+                case TextPart text when !text.IsAttachment && text.FileName is null && (text.IsPlain || text.IsHtml):
+                    continue;
+                case MimePart part when IsReportPart(part.ContentType):
+                    continue;
+                case MimePart part:
+                    part.Content?.DecodeTo(content);
+                    name = part.FileName ?? "bilaga";
+                    break;
+                case MessagePart embedded when !IsReportPart(embedded.ContentType):
+                    embedded.Message?.WriteTo(content);
+                    var given = embedded.ContentDisposition?.FileName ?? "bifogat-meddelande";
+                    name = given.EndsWith(".eml", StringComparison.OrdinalIgnoreCase) ? given : given + ".eml";
+                    break;
+                default:
+                    continue;
             }
             files.Add(new MailFile(name, content.ToArray()));
         }
         return files;
     }
+
+    private static bool IsReportPart(ContentType type) =>
+        type.MimeType.ToLowerInvariant() is "message/delivery-status" or "message/disposition-notification" or "text/rfc822-headers"
+            or "message/feedback-report";
 
     private static string HtmlText(string html)
     {

@@ -9,14 +9,20 @@ namespace Bollebygd.Adapters.Mail;
 
 /// <summary>
 /// Sends mail over SMTP with MailKit, one connection per message (mail is queued and sent one by one). The message
-/// carries our Message-ID and the thread's In-Reply-To/References; a refusal for good (5xx on the sender, a
-/// recipient or the message) becomes <see cref="MailRejectedException"/>, everything else is left for a retry.
+/// carries our Message-ID and the thread's In-Reply-To/References. A recipient the server refuses, or an address that
+/// is no address, becomes <see cref="MailRejectedException"/> (that mail can never go); everything else — the server
+/// down, or refusing the sender (a configuration fault someone must fix) — is left for a retry, and at last for the
+/// poison queue and an operator alert.
 /// </summary>
 public sealed class SmtpMailSender(IOptions<MailOptions> options, ILogger<SmtpMailSender> logger) : IMailSender
 {
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (!MailboxAddress.TryParse(mail.To.Address, out var to) || to.Address.IndexOf('@') is <= 0 || to.Address.EndsWith('@'))
+        {
+            throw new MailRejectedException($"{mail.To.Address} är ingen e-postadress");
+        }
         var message = ToMime(mail);
         using var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds };
         await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true), cancellationToken);
@@ -28,7 +34,7 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options, ILogger<SmtpMa
         {
             await client.SendAsync(message, cancellationToken);
         }
-        catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
+        catch (SmtpCommandException ex) when (ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)ex.StatusCode >= 500)
         {
             throw new MailRejectedException($"e-postservern tog inte emot meddelandet ({(int)ex.StatusCode} {ex.Message.Trim()})", ex);
         }

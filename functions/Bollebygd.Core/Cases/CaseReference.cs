@@ -19,12 +19,15 @@ public readonly partial record struct CaseReference(int Year, int Serial)
         {
             return false;
         }
-        reference = new CaseReference(
-            int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
-            int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+        if (!int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(match.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var serial))
+        {
+            return false;
+        }
+        reference = new CaseReference(year, serial);
         return reference.Serial > 0;
     }
 
-    [GeneratedRegex(@"^KC-(\d{4})-(\d{6})$")]
+    [GeneratedRegex(@"^KC-([0-9]{4})-([0-9]{6})\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

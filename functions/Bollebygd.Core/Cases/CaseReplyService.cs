@@ -67,7 +67,11 @@ public sealed partial class CaseReplyService(
     public static OutgoingMail Mail(CaseRecord record, string replyId, string text, FunctionMailbox from)
     {
         var @case = record.Case;
-        var mails = record.Timeline.Where(e => e.MessageId is not null).ToList();
+        // The thread is the citizen's mail and ours: not an auto-reply, a bounce or someone else's mail on the case.
+        var mails = record.Timeline
+            .Where(e => e.MessageId is not null
+                        && (MessageIds.IsOurs(e.MessageId) || e.Kind is TimelineEntryKind.Received or TimelineEntryKind.CitizenMessage))
+            .ToList();
         var lastFromCitizen = mails.LastOrDefault(e => !MessageIds.IsOurs(e.MessageId));
         var thread = mails.Select(e => e.MessageId!).Where(id => id != lastFromCitizen?.MessageId).Distinct().ToList();
         if (lastFromCitizen is not null)

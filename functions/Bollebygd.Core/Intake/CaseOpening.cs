@@ -14,6 +14,9 @@ public abstract record CaseOpening
     /// <summary>Another attempt holds the key right now; try again shortly.</summary>
     public sealed record InProgress : CaseOpening;
 
-    /// <summary>The key was claimed by another source (a submission id reused for another e-service).</summary>
-    public sealed record OtherSource : CaseOpening;
+    /// <summary>
+    /// The key was claimed by another source (a submission id reused for another e-service; a mail already put on
+    /// an existing case, <see cref="CaseId"/>).
+    /// </summary>
+    public sealed record OtherSource(string Source, string CaseId) : CaseOpening;
 }

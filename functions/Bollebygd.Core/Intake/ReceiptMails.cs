@@ -21,10 +21,18 @@ public static class ReceiptMails
         Receipt(@case, from, MailSubjects.WithReference(@case.Reference, Subject), [],
             Body(@case, service, submission, trackingLink, from));
 
-    /// <summary>The receipt for a case that arrived by e-mail: an answer to that mail, threaded on it.</summary>
+    /// <summary>
+    /// The receipt for a case that arrived by e-mail: an answer to that mail, threaded on it. The sender's subject is
+    /// echoed only in part, so a receipt is no use for carrying someone else's message.
+    /// </summary>
     public static OutgoingMail ForEmail(Case @case, string? originalSubject, string? originalMessageId, string trackingLink, FunctionMailbox from) =>
-        Receipt(@case, from, MailSubjects.Answer(@case.Reference, originalSubject, Subject),
+        Receipt(@case, from, MailSubjects.Answer(@case.Reference, Echo(originalSubject), Subject),
             originalMessageId is null ? [] : [originalMessageId], Body(@case, null, null, trackingLink, from));
+
+    public const int EchoedSubjectLength = 80;
+
+    private static string? Echo(string? subject) =>
+        subject is { Length: > EchoedSubjectLength } long_ ? long_[..EchoedSubjectLength].TrimEnd() + "…" : subject;
 
     private static OutgoingMail Receipt(Case @case, FunctionMailbox from, string subject, IReadOnlyList<string> references, string body)
     {
@@ -42,7 +50,7 @@ public static class ReceiptMails
         text.AppendLine($"Hej {@case.Applicant?.Name}!");
         text.AppendLine();
         text.AppendLine($"Tack! Vi har tagit emot ditt ärende {@case.Reference}.");
-        text.AppendLine(@case.Channel == Channel.Email ? $"Ämne: {@case.Title}" : $"E-tjänst: {@case.Title}");
+        text.AppendLine(@case.Channel == Channel.Email ? $"Ämne: {Echo(@case.Title)}" : $"E-tjänst: {@case.Title}");
         text.AppendLine($"Inkom: {received.ToString("d MMMM yyyy 'kl.' HH:mm", sv)}");
         text.AppendLine();
         text.AppendLine("Här kan du följa ditt ärende, läsa svar från oss och skicka kompletteringar:");

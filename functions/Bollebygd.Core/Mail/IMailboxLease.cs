@@ -7,6 +7,9 @@ public interface IMailboxLease : IAsyncDisposable
 {
     MailboxWatermark Watermark { get; }
 
-    /// <summary>Saves the watermark and renews the lease; throws when the lease was lost to another poller.</summary>
+    /// <summary>Renews the lease; throws <see cref="MailboxLeaseLostException"/> when another poller holds it now.</summary>
+    Task RenewAsync(CancellationToken cancellationToken);
+
+    /// <summary>Saves the watermark and renews the lease; throws <see cref="MailboxLeaseLostException"/> when it was lost.</summary>
     Task AdvanceAsync(MailboxWatermark watermark, CancellationToken cancellationToken);
 }

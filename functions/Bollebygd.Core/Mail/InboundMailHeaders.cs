@@ -9,4 +9,6 @@ public sealed record InboundMailHeaders(
     string? Precedence,
     string? ContentType,
     bool HasAutoReplyHeader,
-    IReadOnlyList<string> InReplyToAndReferences);
+    IReadOnlyList<string> InReplyToAndReferences,
+    string? From = null,
+    bool HasListHeader = false);

@@ -5,28 +5,35 @@ namespace Bollebygd.Core.Mail;
 
 /// <summary>
 /// What an arriving mail is, and which case it continues. Automatic mail (RFC 3834 Auto-Submitted, X-Autoreply and
-/// friends, Precedence bulk/junk/list/auto_reply) and bounces (an empty Return-Path, multipart/report delivery-status)
-/// are recognised so that nothing answers them; the system's own mail is recognised by its Message-ID.
+/// friends, Precedence bulk/junk/list/auto_reply, mailing-list headers, noreply- and list-style senders) and bounces
+/// (an empty Return-Path, multipart/report delivery-status, MAILER-DAEMON and postmaster) are recognised so that
+/// nothing answers them; the system's own mail is recognised by its Message-ID (the caller also checks the sender,
+/// as anyone can write such a Message-ID).
 /// </summary>
 public static partial class InboundMailRules
 {
     public static InboundMailKind Classify(InboundMailHeaders mail)
     {
-        if (MessageIds.IsOurs(mail.MessageId))
+        if (MessageIds.CaseIdOf(mail.MessageId) is not null)
         {
             return InboundMailKind.Ours;
         }
         var contentType = mail.ContentType ?? "";
+        var sender = LocalPart(mail.From);
         if (mail.ReturnPath is { } returnPath && returnPath.Trim() is "<>" or ""
             || contentType.StartsWith("multipart/report", StringComparison.OrdinalIgnoreCase)
-               && contentType.Contains("delivery-status", StringComparison.OrdinalIgnoreCase))
+               && contentType.Contains("delivery-status", StringComparison.OrdinalIgnoreCase)
+            || sender is "mailer-daemon" or "postmaster")
         {
             return InboundMailKind.Bounce;
         }
         var autoSubmitted = mail.AutoSubmitted?.Trim();
         if (autoSubmitted is { Length: > 0 } && !autoSubmitted.StartsWith("no", StringComparison.OrdinalIgnoreCase)
             || mail.HasAutoReplyHeader
-            || mail.Precedence?.Trim().ToLowerInvariant() is "bulk" or "junk" or "list" or "auto_reply")
+            || mail.HasListHeader
+            || mail.Precedence?.Trim().ToLowerInvariant() is "bulk" or "junk" or "list" or "auto_reply"
+            || sender is not null && (NoReply().IsMatch(sender) || sender.EndsWith("-request", StringComparison.Ordinal)
+                                      || sender.StartsWith("owner-", StringComparison.Ordinal)))
         {
             return InboundMailKind.Automatic;
         }
@@ -44,6 +51,12 @@ public static partial class InboundMailRules
     public static string? RepliedCaseId(InboundMailHeaders mail) =>
         mail.InReplyToAndReferences.Reverse().Select(MessageIds.CaseIdOf).FirstOrDefault(id => id is not null);
 
-    [GeneratedRegex(@"KC-\d{4}-\d{6}", RegexOptions.IgnoreCase)]
+    private static string? LocalPart(string? address) =>
+        address?.Trim().Split('@')[0].ToLowerInvariant() is { Length: > 0 } local ? local : null;
+
+    [GeneratedRegex(@"^(no-?reply|do-?not-?reply)([-+._].*)?\z")]
+    private static partial Regex NoReply();
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z])KC-[0-9]{4}-[0-9]{6}(?![0-9])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 }

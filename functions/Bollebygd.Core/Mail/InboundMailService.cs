@@ -6,17 +6,20 @@ using Microsoft.Extensions.Logging;
 namespace Bollebygd.Core.Mail;
 
 /// <summary>
-/// Turns a stored arriving mail into a case or a timeline entry — exactly once per Message-ID. A mail with a case
-/// reference in its subject, or answering one of our own Message-IDs, continues that case; anything else opens a new
-/// case in the mailbox's group. Automatic mail and bounces are kept but never answered; the system's own mail is
-/// ignored; a message that cannot be read is kept and flagged for staff. A new case from a person gets a receipt,
-/// at most <see cref="ReceiptsPerSenderPerHour"/> an hour for one sender.
+/// Turns a stored arriving mail into a case or a timeline entry — exactly once per Message-ID: the first decision
+/// (this case, or a new one) is claimed under the mail's key and stands for every redelivery or re-read, even when
+/// the case has changed since. A mail with a case reference in its subject, or answering one of our own Message-IDs,
+/// continues that case; anything else opens a new case in the mailbox's group. Automatic mail and bounces are kept but
+/// never answered; the system's own mail is ignored; a message that cannot be read is kept and flagged for staff. A
+/// new case from a person gets a receipt at its From address, at most <see cref="ReceiptsPerSenderPerHour"/> an hour
+/// for one sender and <see cref="ReceiptsPerMailboxPerHour"/> for one mailbox.
 /// </summary>
 public sealed class InboundMailService(
     IRawMailStore rawMail,
     IInboundMailParser parser,
     FunctionMailboxes mailboxes,
     ICaseStore cases,
+    ClaimGate gate,
     CaseOpener opener,
     UploadService uploads,
     ITrackingLinks trackingLinks,
@@ -27,39 +30,61 @@ public sealed class InboundMailService(
     ILogger<InboundMailService> logger)
 {
     public const int ReceiptsPerSenderPerHour = 5;
+    public const int ReceiptsPerMailboxPerHour = 200;
     public const int MaxTextLength = 20_000;
     public const int MaxFiles = 20;
+    public const int MaxNameLength = 100;
     public const string IntakeSource = "e-post";
+    public const string ThreadSource = "e-post-svar";
     public const string UnreadableTitle = "E-postmeddelande som inte kunde läsas";
     public const string NoSubject = "(utan ämne)";
+    public const string ForgedOursAttention =
+        "Meddelandet bär systemets eget meddelande-id men kom inte från en funktionsbrevlåda. Kontrollera avsändaren.";
 
     public async Task<InboundMailOutcome> ProcessAsync(InboundMailMessage message, CancellationToken cancellationToken)
     {
-        var raw = await rawMail.ReadAsync(message.Key, cancellationToken)
-            ?? throw new InvalidOperationException($"The stored mail {message.Key} is missing.");
+        var raw = await rawMail.ReadAsync(message.Key, cancellationToken);
+        if (raw is null)
+        {
+            logger.LogCritical("The stored mail {MailKey} in {Mailbox} is missing: it cannot become a case", message.Key, message.Mailbox);
+            throw new InvalidOperationException($"The stored mail {message.Key} is missing.");
+        }
         var mailbox = mailboxes.Find(message.Mailbox) ?? mailboxes.Default;
-        var mail = parser.Parse(raw);
+        var mail = parser.Parse(raw.Value);
         if (mail.Problem is { } problem)
         {
             logger.LogWarning("Mail {MailKey} to {Mailbox} could not be read: {Problem}", message.Key, mailbox.Name, problem);
-            return await OpenCaseAsync(message, mailbox, mail, MailIntent.Unreadable, null, cancellationToken);
+            return await OpenCaseAsync(message, mailbox, mail, MailIntent.Unreadable, null, null, cancellationToken);
         }
 
         var kind = InboundMailRules.Classify(mail.Headers);
+        string? attention = null;
         if (kind == InboundMailKind.Ours)
         {
-            logger.LogInformation("Mail {MailKey} in {Mailbox} is our own; ignored", message.Key, mailbox.Name);
-            return new InboundMailOutcome.Ignored();
+            if (mailboxes.IsFunctionAddress(mail.From?.Address))
+            {
+                logger.LogInformation("Mail {MailKey} in {Mailbox} is our own; ignored", message.Key, mailbox.Name);
+                return new InboundMailOutcome.Ignored();
+            }
+            logger.LogWarning("Mail {MailKey} in {Mailbox} has one of our Message-IDs but another sender", message.Key, mailbox.Name);
+            (kind, attention) = (InboundMailKind.Personal, ForgedOursAttention);
         }
 
-        var target = await FindCaseAsync(mail, cancellationToken);
+        // A decision taken before stands: this is a redelivery, or a mailbox read again.
+        if (await gate.FindAsync(ClaimKey(message), cancellationToken) is { ServiceId: ThreadSource } decided)
+        {
+            return await ThreadAsync(message, mailbox, mail, kind, decided.CaseId, cancellationToken);
+        }
+        var target = attention is null ? await FindCaseAsync(mail, cancellationToken) : null;
         if (target is not null && (target.Case.Status != CaseStatus.Closed || kind != InboundMailKind.Personal))
         {
-            return await ThreadAsync(message, mail, kind, target, cancellationToken);
+            return await ThreadAsync(message, mailbox, mail, kind, target.Case.Id, cancellationToken);
         }
         var intent = kind == InboundMailKind.Personal ? MailIntent.Personal : MailIntent.Automatic;
-        return await OpenCaseAsync(message, mailbox, mail, intent, target?.Case.Reference, cancellationToken);
+        return await OpenCaseAsync(message, mailbox, mail, intent, target?.Case.Reference, attention, cancellationToken);
     }
+
+    private static string ClaimKey(InboundMailMessage message) => "mail-" + message.Key;
 
     private async Task<CaseRecord?> FindCaseAsync(ParsedMail mail, CancellationToken cancellationToken)
     {
@@ -71,15 +96,40 @@ public sealed class InboundMailService(
         return InboundMailRules.RepliedCaseId(mail.Headers) is { } caseId ? await cases.GetAsync(caseId, cancellationToken) : null;
     }
 
-    private async Task<InboundMailOutcome> ThreadAsync(InboundMailMessage message, ParsedMail mail, InboundMailKind kind,
-        CaseRecord target, CancellationToken cancellationToken)
+    private async Task<InboundMailOutcome> ThreadAsync(InboundMailMessage message, FunctionMailbox mailbox, ParsedMail mail,
+        InboundMailKind kind, string caseId, CancellationToken cancellationToken)
     {
-        var entryId = "mail-" + message.Key[..32];
-        if (target.Timeline.Any(e => e.Id == entryId))
+        var attempt = await gate.EnterAsync(ClaimKey(message), ThreadSource, caseId, CaseOpener.ClaimTakeoverAfter, cancellationToken);
+        switch (attempt)
         {
-            return new InboundMailOutcome.Threaded(target.Case.Id, target.Case.Reference);
+            case ClaimAttempt.Busy:
+                return new InboundMailOutcome.InProgress();
+            case ClaimAttempt.OtherSource:
+                // Another delivery of this mail opened a case for it: that decision stands.
+                return await OpenCaseAsync(message, mailbox, mail, MailIntent.Personal, null, null, cancellationToken);
+            case ClaimAttempt.Done done:
+                var existing = await cases.GetAsync(done.Claim.CaseId, cancellationToken);
+                return new InboundMailOutcome.Threaded(done.Claim.CaseId, existing?.Case.Reference ?? default);
         }
-        var fromApplicant = IsApplicant(target.Case, mail);
+        var claim = ((ClaimAttempt.Entered)attempt).Claim;
+        var target = await cases.GetAsync(claim.CaseId, cancellationToken)
+            ?? throw new InvalidOperationException($"Mail {message.Key} continues case {claim.CaseId}, which is missing.");
+        var entryId = "mail-" + message.Key[..32];
+        if (target.Timeline.All(e => e.Id != entryId))
+        {
+            var entry = await ThreadEntryAsync(entryId, message, mail, kind, target.Case, cancellationToken);
+            await cases.AppendRetryingAsync(target.Case, entry,
+                c => entry.Kind == TimelineEntryKind.CitizenMessage && c.Status == CaseStatus.AwaitingCitizen ? CaseStatus.Complemented : null,
+                cancellationToken);
+            logger.LogInformation("Mail {MailKey} ({MailKind}) threaded onto {CaseReference}", message.Key, kind, target.Case.Reference.ToString());
+        }
+        await gate.CompleteAsync(claim, cancellationToken);
+        return new InboundMailOutcome.Threaded(target.Case.Id, target.Case.Reference);
+    }
+
+    private async Task<TimelineEntry> ThreadEntryAsync(string entryId, InboundMailMessage message, ParsedMail mail, InboundMailKind kind,
+        Case target, CancellationToken cancellationToken)
+    {
         var (files, refused) = kind == InboundMailKind.Personal ? await KeepFilesAsync(mail, cancellationToken) : ([], []);
         var (entryKind, author, text) = kind switch
         {
@@ -87,40 +137,35 @@ public sealed class InboundMailService(
                 $"Ett meddelande kunde inte levereras (svar från {Sender(mail)}, ämne: {Subject(mail)}).\n\n{Body(mail, refused)}"),
             InboundMailKind.Automatic => (TimelineEntryKind.Event, "system",
                 $"Automatiskt svar från {Sender(mail)} (ämne: {Subject(mail)}).\n\n{Body(mail, refused)}"),
-            _ when fromApplicant => (TimelineEntryKind.CitizenMessage, "citizen", Body(mail, refused)),
+            _ when IsApplicant(target, mail) => (TimelineEntryKind.CitizenMessage, "citizen", Body(mail, refused)),
             _ => (TimelineEntryKind.OtherPartyMessage, Sender(mail), Body(mail, refused)),
         };
-        var entry = new TimelineEntry(entryId, time.GetUtcNow(), entryKind, author, text, files, message.MessageId);
-        await cases.AppendRetryingAsync(target.Case, entry,
-            c => entryKind == TimelineEntryKind.CitizenMessage && c.Status == CaseStatus.AwaitingCitizen ? CaseStatus.Complemented : null,
-            cancellationToken);
-        logger.LogInformation("Mail {MailKey} ({MailKind}) threaded onto {CaseReference}", message.Key, kind, target.Case.Reference.ToString());
-        return new InboundMailOutcome.Threaded(target.Case.Id, target.Case.Reference);
+        return new TimelineEntry(entryId, time.GetUtcNow(), entryKind, author, text, files, message.MessageId);
     }
 
     private async Task<InboundMailOutcome> OpenCaseAsync(InboundMailMessage message, FunctionMailbox mailbox, ParsedMail mail,
-        MailIntent intent, CaseReference? closedCase, CancellationToken cancellationToken)
+        MailIntent intent, CaseReference? closedCase, string? attention, CancellationToken cancellationToken)
     {
         Case? created = null;
         var receiptQueued = false;
-        var opening = await opener.OpenAsync("mail-" + message.Key, IntakeSource, async (caseId, reference, ct) =>
+        var opening = await opener.OpenAsync(ClaimKey(message), IntakeSource, async (caseId, reference, ct) =>
         {
             var now = time.GetUtcNow();
             var (files, refused) = intent == MailIntent.Personal ? await KeepFilesAsync(mail, ct) : ([], []);
-            created = NewCase(caseId, reference, mailbox, mail, intent, now);
+            var replyable = intent == MailIntent.Personal && mail.From is { } from && !mailboxes.IsFunctionAddress(from.Address);
+            created = NewCase(caseId, reference, mailbox, mail, intent, replyable, attention, now);
             var entries = new List<TimelineEntry> { ReceivedEntry(message, mailbox, mail, intent, closedCase, files, refused, now) };
 
-            var answerTo = mail.AnswerTo?.Address;
-            var allowed = intent == MailIntent.Personal && answerTo is not null && !mailboxes.IsFunctionAddress(answerTo);
-            if (allowed && !await receiptAllowance.TryTakeAsync(answerTo!, now, ReceiptsPerSenderPerHour, ct))
+            var sendReceipt = replyable && attention is null;
+            if (sendReceipt && !await ReceiptAllowedAsync(mail.From!.Address, mailbox, now, ct))
             {
-                allowed = false;
-                logger.LogWarning("No receipt for case {CaseReference}: the sender has had {Limit} receipts this hour", reference.ToString(), ReceiptsPerSenderPerHour);
+                sendReceipt = false;
+                logger.LogWarning("No receipt for case {CaseReference}: too many receipts this hour", reference.ToString());
                 entries.Add(new TimelineEntry("no-receipt", now, TimelineEntryKind.Event, "system",
-                    $"Ingen mottagningskvittens skickades: avsändaren har redan fått {ReceiptsPerSenderPerHour} kvittenser den senaste timmen.", []));
+                    "Ingen mottagningskvittens skickades: avsändaren (eller brevlådan) har redan fått många kvittenser den senaste timmen.", []));
             }
             await cases.CreateAsync(created, entries, ct);
-            if (allowed)
+            if (sendReceipt)
             {
                 var token = TrackingToken.Create();
                 await trackingLinks.AddAsync(TrackingToken.Hash(token), caseId, ct);
@@ -139,17 +184,27 @@ public sealed class InboundMailService(
                 var record = await cases.GetAsync(existing.CaseId, cancellationToken)
                     ?? throw new InvalidOperationException($"Mail {message.Key} became case {existing.CaseId}, which is missing.");
                 return new InboundMailOutcome.NewCase(existing.CaseId, record.Case.Reference, ReceiptQueued: false);
+            case CaseOpening.OtherSource { Source: ThreadSource, CaseId: var threadedOnto }:
+                return await ThreadAsync(message, mailbox, mail, InboundMailRules.Classify(mail.Headers), threadedOnto, cancellationToken);
             default:
                 return new InboundMailOutcome.InProgress();
         }
     }
 
-    private static Case NewCase(string caseId, CaseReference reference, FunctionMailbox mailbox, ParsedMail mail, MailIntent intent, DateTimeOffset now)
+    private async Task<bool> ReceiptAllowedAsync(string sender, FunctionMailbox mailbox, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await receiptAllowance.TryTakeAsync(sender, now, ReceiptsPerSenderPerHour, cancellationToken)
+        && await receiptAllowance.TryTakeAsync("mailbox:" + mailbox.Address, now, ReceiptsPerMailboxPerHour, cancellationToken);
+
+    /// <summary>
+    /// The applicant is the From address — never Reply-To, which anyone can set — and only for a person's mail: a case
+    /// from an auto-reply, a bounce or one of our own mailboxes has no address to answer.
+    /// </summary>
+    private static Case NewCase(string caseId, CaseReference reference, FunctionMailbox mailbox, ParsedMail mail, MailIntent intent,
+        bool replyable, string? attention, DateTimeOffset now)
     {
-        var sender = mail.AnswerTo ?? mail.From;
-        var applicant = new Party(Party.Applicant, sender is null ? "Okänd avsändare" : sender.Name.Length > 0 ? sender.Name : sender.Address,
-            sender?.Address, null, null);
-        var attention = intent == MailIntent.Unreadable
+        var name = mail.From is null ? "Okänd avsändare" : Limit(mail.From.Name.Length > 0 ? mail.From.Name : mail.From.Address, MaxNameLength);
+        var applicant = new Party(Party.Applicant, name, replyable ? mail.From!.Address : null, null, null);
+        attention ??= intent == MailIntent.Unreadable
             ? $"Meddelandet kunde inte läsas ({mail.Problem}). Originalet är sparat: öppna det och för in innehållet för hand."
             : null;
         var title = intent == MailIntent.Unreadable ? UnreadableTitle : Subject(mail);
@@ -192,30 +247,29 @@ public sealed class InboundMailService(
         }
         foreach (var file in mail.Files)
         {
+            string? error = null;
             if (files.Count(f => !UploadService.IsMessageHtml(f)) >= MaxFiles)
             {
-                refused.Add($"{UploadPolicy.CleanName(file.Name)} ({TooManyFiles})");
-                continue;
+                error = "för många bilagor";
             }
-            if (files.Sum(f => f.Size) + file.Content.Length > UploadPolicy.MaxSubmissionBytes)
+            else if (files.Sum(f => f.Size) + file.Content.Length > UploadPolicy.MaxSubmissionBytes)
             {
-                refused.Add($"{UploadPolicy.CleanName(file.Name)} ({UploadPolicy.SubmissionTooLarge})");
-                continue;
-            }
-            var (kept, error) = await uploads.AcceptAsync(file.Content, file.Name, cancellationToken);
-            if (kept is not null)
-            {
-                files.Add(kept);
+                error = UploadPolicy.SubmissionTooLarge;
             }
             else
             {
-                refused.Add($"{UploadPolicy.CleanName(file.Name)} ({error})");
+                var (kept, refusal) = await uploads.AcceptAsync(file.Content, file.Name, cancellationToken);
+                if (kept is not null)
+                {
+                    files.Add(kept);
+                    continue;
+                }
+                error = refusal;
             }
+            refused.Add($"{UploadPolicy.CleanName(file.Name)} ({error})");
         }
         return (files, refused);
     }
-
-    private const string TooManyFiles = "för många bilagor";
 
     private static string Body(ParsedMail mail, IReadOnlyList<string> refused)
     {
@@ -226,7 +280,10 @@ public sealed class InboundMailService(
         }
         if (refused.Count > 0)
         {
-            text += "\n\nBilagor som inte togs emot (de finns kvar i originalmeddelandet): " + string.Join("; ", refused);
+            // Bounded, like the text: the entry must fit a table property whatever the mail carries.
+            var named = string.Join("; ", refused.Take(10));
+            var more = refused.Count > 10 ? $" och {refused.Count - 10} till" : "";
+            text += $"\n\nBilagor som inte togs emot (de finns kvar i originalmeddelandet): {named}{more}";
         }
         return text.Trim();
     }
@@ -234,13 +291,17 @@ public sealed class InboundMailService(
     private static string Subject(ParsedMail mail) =>
         MailSubjects.Clean(mail.Headers.Subject ?? "") is { Length: > 0 } subject ? subject : NoSubject;
 
-    private static string Sender(ParsedMail mail) => mail.From?.Address ?? "okänd avsändare";
+    private static string Sender(ParsedMail mail) => Limit(mail.From?.Address ?? "okänd avsändare", 254);
 
+    private static string Limit(string text, int length) => text.Length <= length ? text : text[..length];
+
+    /// <summary>
+    /// Whether the applicant wrote it: the From address, not Reply-To (which anyone can set to the applicant's). Only
+    /// then is it a public message on the citizen's status page; anyone else's mail is for staff.
+    /// </summary>
     private static bool IsApplicant(Case @case, ParsedMail mail) =>
-        @case.Applicant?.Email is { Length: > 0 } email
-        && (Same(mail.From?.Address, email) || Same(mail.AnswerTo?.Address, email));
-
-    private static bool Same(string? a, string b) => a is not null && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+        @case.Applicant?.Email is { Length: > 0 } email && mail.From?.Address is { } from
+        && string.Equals(from.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private enum MailIntent
     {

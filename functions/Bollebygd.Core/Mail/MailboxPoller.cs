@@ -44,6 +44,12 @@ public sealed class MailboxPoller(
             }
             return result;
         }
+        catch (MailboxLeaseLostException)
+        {
+            // Polling took longer than the lease; the poller that holds it now reads on from the watermark.
+            logger.LogWarning("Mailbox {Mailbox}: the lease ran out during the poll; another poller continues", mailbox.Name);
+            return MailboxPollResult.Busy(mailbox.Name);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Mailbox {Mailbox} could not be read", mailbox.Name);
@@ -75,6 +81,7 @@ public sealed class MailboxPoller(
         var uids = (await session.ListAfterAsync(after, cancellationToken)).Take(BatchSize).ToList();
         foreach (var uid in uids)
         {
+            await lease.RenewAsync(cancellationToken);
             var fetched = await session.FetchAsync(uid, cancellationToken);
             var key = InboundMailKey.For(fetched.MessageId, fetched.Raw.Span);
             await rawMail.SaveAsync(key.Key, fetched.Raw, cancellationToken);

@@ -10,11 +10,13 @@ public class CaseReplyMailTests
     private const string CaseId = "0123456789abcdef0123456789abcdef";
 
     [Fact]
-    public void A_reply_answers_the_citizens_latest_mail_and_references_the_whole_thread()
+    public void A_reply_answers_the_citizens_latest_mail_and_references_the_thread_without_auto_replies_or_others()
     {
         var receipt = MessageIds.For("receipt", CaseId);
         var record = Record(Channel.Email, "Brunt vatten",
-            Entry("received", "<q1@example.se>"), Entry("sent-receipt", receipt), Entry("mail-1", "<q2@example.se>"), Entry("note", null));
+            Entry("received", "<q1@example.se>", TimelineEntryKind.Received), Entry("sent-receipt", receipt),
+            Entry("mail-1", "<q2@example.se>", TimelineEntryKind.CitizenMessage), Entry("note", null),
+            Entry("mail-2", "<autosvar@example.se>"), Entry("mail-3", "<granne@example.se>", TimelineEntryKind.OtherPartyMessage));
 
         var mail = CaseReplyService.Mail(record, "r-0001-abcd", "Vi spolar ledningen i dag.", Va);
 
@@ -33,7 +35,7 @@ public class CaseReplyMailTests
     public void A_reply_on_a_web_case_answers_the_receipt()
     {
         var receipt = MessageIds.For("receipt", CaseId);
-        var record = Record(Channel.Web, "Uppehåll i avfallshämtning", Entry("received", null), Entry("sent-receipt", receipt));
+        var record = Record(Channel.Web, "Uppehåll i avfallshämtning", Entry("received", null, TimelineEntryKind.Received), Entry("sent-receipt", receipt));
 
         var mail = CaseReplyService.Mail(record, "r-0002-abcd", "Beviljat.", Va);
 
@@ -41,8 +43,8 @@ public class CaseReplyMailTests
         Assert.Equal("[KC-2026-000042] Svar på ditt ärende: Uppehåll i avfallshämtning", mail.Subject);
     }
 
-    private static TimelineEntry Entry(string id, string? messageId) =>
-        new(id, Now, TimelineEntryKind.Event, "system", id, [], messageId);
+    private static TimelineEntry Entry(string id, string? messageId, TimelineEntryKind kind = TimelineEntryKind.Event) =>
+        new(id, Now, kind, "system", id, [], messageId);
 
     private static CaseRecord Record(Channel channel, string title, params TimelineEntry[] timeline) =>
         new(new Case(CaseId, new CaseReference(2026, 42), channel, null, null, title, "va-renhallning", CaseStatus.InProgress, Now,

@@ -73,4 +73,30 @@ public class InboundMailRulesTests
         Assert.Null(MessageIds.CaseIdOf("<x@example.se>"));
         Assert.Null(InboundMailRules.RepliedCaseId(Mail(references: ["<x@example.se>"])));
     }
+
+    [Theory]
+    [InlineData("Sv: KC-٢٠٢٦-٠٠٠١٢٣ fråga")]
+    [InlineData("Sv: KC-2026-0001234")]
+    [InlineData("XKC-2026-000123")]
+    public void Only_a_whole_reference_in_ascii_digits_counts(string subject) =>
+        Assert.Null(InboundMailRules.ReferenceInSubject(subject));
+
+    [Theory]
+    [InlineData("MAILER-DAEMON@example.se", InboundMailKind.Bounce)]
+    [InlineData("postmaster@example.se", InboundMailKind.Bounce)]
+    [InlineData("noreply@example.se", InboundMailKind.Automatic)]
+    [InlineData("no-reply.faktura@example.se", InboundMailKind.Automatic)]
+    [InlineData("lista-request@example.se", InboundMailKind.Automatic)]
+    [InlineData("owner-lista@example.se", InboundMailKind.Automatic)]
+    [InlineData("nora@example.se", InboundMailKind.Personal)]
+    public void Some_senders_are_machines(string from, InboundMailKind expected) =>
+        Assert.Equal(expected, InboundMailRules.Classify(Mail() with { From = from }));
+
+    [Fact]
+    public void Mailing_list_mail_is_automatic() =>
+        Assert.Equal(InboundMailKind.Automatic, InboundMailRules.Classify(Mail() with { HasListHeader = true }));
+
+    [Fact]
+    public void A_message_id_in_our_domain_that_names_no_case_is_not_ours() =>
+        Assert.Equal(InboundMailKind.Personal, InboundMailRules.Classify(Mail(messageId: "<anything@kontaktcenter.bollebygd.se>")));
 }

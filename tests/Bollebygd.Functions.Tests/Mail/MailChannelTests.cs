@@ -24,6 +24,7 @@ public class MailChannelTests(AzuriteFixture azurite, Smtp4DevFixture smtp) : IC
     {
         using var pipeline = await MailPipeline.StartAsync(azurite, Server);
         var sent = CitizenMail("lisa@example.se", "Lisa Ek", Kommunen, "Trasig gatlampa på Storgatan", "Lampan utanför nummer 12 är trasig sedan en vecka.");
+        sent.ReplyTo.Add(MailboxAddress.Parse("annan@example.se")); // anyone can set Reply-To: the receipt goes to From
         await Server.SendAsync(sent);
 
         var handled = Assert.Single(await pipeline.ReceiveAsync());
@@ -92,6 +93,9 @@ public class MailChannelTests(AzuriteFixture azurite, Smtp4DevFixture smtp) : IC
         var newCase = Assert.IsType<InboundMailOutcome.NewCase>(outcome); // a redelivery: the same case, still no receipt
         Assert.False(newCase.ReceiptQueued);
         Assert.Empty(await pipeline.PeekOutgoingAsync());
+        // Nobody can answer an auto-reply from the case by mistake: it has no address to answer.
+        Assert.IsType<CaseReplyOutcome.Invalid>(await pipeline.Get<CaseReplyService>().ReplyAsync(newCase.CaseId, Guid.NewGuid().ToString(),
+            "Hej", "agent:anna", CancellationToken.None));
 
         // An out-of-office answering a receipt of ours is put on that case, not answered.
         await Server.SendAsync(CitizenMail("karin@example.se", "Karin", Kommunen, "Felanmälan", "Vattnet är brunt."));
@@ -154,7 +158,7 @@ public class MailChannelTests(AzuriteFixture azurite, Smtp4DevFixture smtp) : IC
     }
 
     [Fact]
-    public async Task A_malformed_message_is_stored_and_flagged_for_staff_and_never_answered()
+    public async Task A_message_without_a_readable_sender_is_stored_and_flagged_for_staff_and_never_answered()
     {
         using var pipeline = await MailPipeline.StartAsync(azurite, Server);
         await Server.SendRawAsync("trasig@example.se", Kommunen, $"""
@@ -179,6 +183,38 @@ public class MailChannelTests(AzuriteFixture azurite, Smtp4DevFixture smtp) : IC
         var raw = await pipeline.Get<IRawMailStore>().ReadAsync(handled.Key, CancellationToken.None);
         Assert.Contains("inte base64", System.Text.Encoding.UTF8.GetString(raw!.Value.Span));
         Assert.Empty(await pipeline.PeekOutgoingAsync());
+    }
+
+    [Fact]
+    public async Task Broken_mime_from_a_sender_is_still_a_case_with_whatever_text_could_be_read()
+    {
+        using var pipeline = await MailPipeline.StartAsync(azurite, Server);
+        await Server.SendRawAsync("slarvig@example.se", Kommunen, $"""
+            From: Slarvig <slarvig@example.se>
+            To: {Kommunen}
+            Subject: Trasig MIME
+            Message-ID: <{Guid.NewGuid():N}@example.se>
+            Content-Type: multipart/mixed; boundary="never-closed"
+
+            --never-closed
+            Content-Type: text/plain; charset=utf-8
+
+            Gatlampan lyser inte.
+            --never-closed
+            Content-Type: application/pdf; name="trasig.pdf"
+            Content-Transfer-Encoding: base64
+
+            !!! inte base64 !!!
+            """);
+
+        var record = await CaseByMessageIdAsync(pipeline, Assert.Single(await pipeline.ReceiveAsync()));
+
+        Assert.Equal("Trasig MIME", record.Case.Title);
+        Assert.Null(record.Case.Attention);
+        var received = Assert.Single(record.Timeline, e => e.Kind == TimelineEntryKind.Received);
+        Assert.StartsWith("Gatlampan lyser inte.", received.Text);
+        Assert.Contains("trasig.pdf", received.Text); // its bytes are no PDF: refused, named, kept in the raw mail
+        Assert.Single(await pipeline.PeekOutgoingAsync());
     }
 
     [Fact]
@@ -230,22 +266,37 @@ public class MailChannelTests(AzuriteFixture azurite, Smtp4DevFixture smtp) : IC
 
         var sent = CitizenMail("maja@example.se", "Maja", Kommunen, "Parkering", "Får jag parkera på torget?");
         await Server.SendAsync(sent);
-        var message = Assert.Single(await pipeline.ReceiveAsync());
+        var message = await Eventually.ReturnsAsync(async () =>
+        {
+            await pipeline.PollAsync();
+            return (await pipeline.Queue(Core.Storage.QueueNames.InboundMail).PeekMessagesAsync(1)).Value.FirstOrDefault()
+                ?.Body.ToObjectFromJson<InboundMailMessage>(System.Text.Json.JsonSerializerOptions.Web);
+        }, m => m is not null, TimeSpan.FromSeconds(20), "the mail on the inbound queue");
         var intake = pipeline.Get<InboundMailService>();
-        // The same stored mail handled by two invocations at once (a message delivered twice).
-        var outcomes = await Task.WhenAll(intake.ProcessAsync(message, CancellationToken.None), intake.ProcessAsync(message, CancellationToken.None));
 
-        var caseIds = outcomes.OfType<InboundMailOutcome.NewCase>().Select(o => o.CaseId).Distinct().ToList();
-        Assert.Single(caseIds);
-        Assert.All(outcomes, o => Assert.True(o is InboundMailOutcome.NewCase { ReceiptQueued: false } or InboundMailOutcome.InProgress));
-        Assert.Single(await pipeline.PeekOutgoingAsync(), m => m.CaseId == caseIds[0]);
+        // The same stored mail handled by three invocations at once (a message delivered more than once).
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => intake.ProcessAsync(message, CancellationToken.None)));
+
+        var opened = outcomes.OfType<InboundMailOutcome.NewCase>().ToList();
+        Assert.Single(opened.Select(o => o.CaseId).Distinct());
+        Assert.Single(opened, o => o.ReceiptQueued);
+        Assert.All(outcomes, o => Assert.True(o is InboundMailOutcome.NewCase or InboundMailOutcome.InProgress));
+        Assert.Single(await pipeline.PeekOutgoingAsync(), m => m.CaseId == opened[0].CaseId);
     }
 
     [Fact]
-    public async Task A_mailbox_whose_uids_started_over_is_read_from_the_start()
+    public async Task A_mailbox_whose_uids_started_over_is_read_from_the_start_and_nothing_read_before_is_handled_again()
     {
         using var pipeline = await MailPipeline.StartAsync(azurite, Server);
-        await pipeline.PollAsync();
+        // A case with an answer threaded onto it, then closed: were the answer decided again, it would open a new case.
+        await Server.SendAsync(CitizenMail("omlast@example.se", "Om", Kommunen, "Bygglov", "Fråga."));
+        var record = await CaseByMessageIdAsync(pipeline, Assert.Single(await pipeline.ReceiveAsync()));
+        await Server.SendAsync(CitizenMail("omlast@example.se", "Om", Kommunen, $"Sv: [{record.Case.Reference}] Bygglov", "Tillägg."));
+        await pipeline.ReceiveAsync();
+        var closed = (await pipeline.Get<ICaseStore>().GetAsync(record.Case.Id, CancellationToken.None))!;
+        await pipeline.Get<ICaseStore>().AppendAsync(closed.Case, new TimelineEntry("closed", DateTimeOffset.UtcNow, TimelineEntryKind.Event,
+            "agent:anna", "Avslutat.", []), CaseStatus.Closed, CancellationToken.None);
+        await pipeline.Queue(Core.Storage.QueueNames.OutgoingMail).ClearMessagesAsync();
         await using (var lease = await pipeline.Get<IMailboxLeases>().TryAcquireAsync("kommunen", CancellationToken.None))
         {
             // The watermark of a server whose store was reset, or a new server that reuses the UIDVALIDITY.
@@ -261,6 +312,17 @@ public class MailChannelTests(AzuriteFixture azurite, Smtp4DevFixture smtp) : IC
             handled.AddRange(await pipeline.ReceiveAsync());
             return handled.Any(m => m.MessageId == "<" + sent.MessageId + ">");
         }, found => found, TimeSpan.FromSeconds(60), "the mail sent after the restart");
+
+        var outcomes = new List<InboundMailOutcome>();
+        foreach (var message in handled)
+        {
+            outcomes.Add(await pipeline.Get<InboundMailService>().ProcessAsync(message, CancellationToken.None));
+        }
+        // Only the new mail got a receipt; everything read again (handled again here, too) kept its first decision.
+        Assert.Single(await pipeline.PeekOutgoingAsync());
+        Assert.All(outcomes, o => Assert.True(o is InboundMailOutcome.Threaded or InboundMailOutcome.Ignored
+            or InboundMailOutcome.NewCase { ReceiptQueued: false }));
+        Assert.Equal(CaseStatus.Closed, (await pipeline.Get<ICaseStore>().GetAsync(record.Case.Id, CancellationToken.None))!.Case.Status);
     }
 
     [Fact]
@@ -275,15 +337,24 @@ public class MailChannelTests(AzuriteFixture azurite, Smtp4DevFixture smtp) : IC
         var outcome = await pipeline.Get<InboundMailService>().ProcessAsync(message, CancellationToken.None);
 
         Assert.IsType<InboundMailOutcome.Ignored>(outcome);
-        var claim = await pipeline.Get<Core.Intake.ISubmissionClaims>().ClaimAsync("mail-" + message.Key, "probe", "probe", DateTimeOffset.UtcNow, CancellationToken.None);
-        Assert.True(claim.ClaimedNow); // nobody opened a case for it
+        Assert.Null(await pipeline.Get<Core.Intake.ISubmissionClaims>().FindAsync("mail-" + message.Key, CancellationToken.None));
+        Assert.Empty(await pipeline.PeekOutgoingAsync());
+
+        // The same kind of Message-ID from anyone else is kept on a case, flagged, and not answered.
+        var forged = CitizenMail("utomstaende@example.se", "Utomstående", Kommunen, "Tyst", "Syns detta?");
+        forged.MessageId = $"receipt.{Guid.NewGuid():N}@{MessageIds.Domain}";
+        await Server.SendAsync(forged);
+        var record = await CaseByMessageIdAsync(pipeline, Assert.Single(await pipeline.ReceiveAsync()));
+        Assert.Equal(InboundMailService.ForgedOursAttention, record.Case.Attention);
         Assert.Empty(await pipeline.PeekOutgoingAsync());
     }
 
     [Fact]
     public async Task Receipts_to_one_sender_are_limited_per_hour()
     {
-        using var pipeline = await MailPipeline.StartAsync(azurite, Server);
+        // A clock that stays inside one hour, so the test cannot straddle two.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 10, 30, 0, TimeSpan.Zero));
+        using var pipeline = await MailPipeline.StartAsync(azurite, Server, s => s.AddSingleton<TimeProvider>(time));
         var sender = $"flitig-{Guid.NewGuid():N}@example.se";
         for (var i = 0; i < InboundMailService.ReceiptsPerSenderPerHour + 1; i++)
         {
@@ -381,13 +452,20 @@ public class MailChannelTests(AzuriteFixture azurite, Smtp4DevFixture smtp) : IC
         var record = await CaseByMessageIdAsync(pipeline, Assert.Single(await pipeline.ReceiveAsync()));
 
         await Server.SendAsync(CitizenMail("granne@example.se", "Grannen", Kommunen, $"[{record.Case.Reference}] Samma här", "Hos oss också."));
-        await pipeline.ReceiveAsync();
+        // Someone who sets Reply-To to the applicant's address is still not the applicant.
+        var spoof = CitizenMail("falsk@example.se", "Falsk", Kommunen, $"[{record.Case.Reference}] Komplettering", "Betala till konto 123.");
+        spoof.ReplyTo.Add(MailboxAddress.Parse("agare@example.se"));
+        await Server.SendAsync(spoof);
+        await pipeline.ReceiveAsync(expected: 2);
 
         var entry = Assert.Single((await pipeline.Get<ICaseStore>().GetAsync(record.Case.Id, CancellationToken.None))!.Timeline,
             e => e.Text == "Hos oss också.");
         Assert.Equal(TimelineEntryKind.OtherPartyMessage, entry.Kind);
         Assert.False(entry.IsPublic);
         Assert.Equal("granne@example.se", entry.Author);
+        var spoofed = Assert.Single((await pipeline.Get<ICaseStore>().GetAsync(record.Case.Id, CancellationToken.None))!.Timeline,
+            e => e.Text == "Betala till konto 123.");
+        Assert.Equal(TimelineEntryKind.OtherPartyMessage, spoofed.Kind);
     }
 
     [Fact]

@@ -91,5 +91,37 @@ public class MimeInboundMailParserTests
         Assert.Equal(InboundMailKind.Automatic, InboundMailRules.Classify(mail.Headers));
     }
 
+    [Fact]
+    public void Files_sent_inline_or_without_a_disposition_are_files_too()
+    {
+        var mail = Parse("""
+            From: anna@example.se
+            To: bygg@bollebygd.se
+            Subject: Ritningar
+            Content-Type: multipart/mixed; boundary="m"
+
+            --m
+            Content-Type: text/plain; charset=utf-8
+
+            Se bilagorna.
+            --m
+            Content-Type: application/pdf; name="ritning.pdf"
+            Content-Disposition: inline; filename="ritning.pdf"
+            Content-Transfer-Encoding: base64
+
+            JVBERi0xLjQK
+            --m
+            Content-Type: image/jpeg
+            Content-Transfer-Encoding: base64
+
+            /9j/4AAQ
+            --m--
+            """);
+
+        Assert.Equal("Se bilagorna.", mail.Text.Trim());
+        Assert.Equal(["ritning.pdf", "bilaga"], mail.Files.Select(f => f.Name));
+        Assert.StartsWith("%PDF", Encoding.ASCII.GetString(mail.Files[0].Content.Span));
+    }
+
     private ParsedMail Parse(string raw) => _parser.Parse(Encoding.UTF8.GetBytes(raw.Replace("\n", "\r\n")));
 }

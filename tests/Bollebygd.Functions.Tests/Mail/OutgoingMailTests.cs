@@ -35,7 +35,8 @@ public class OutgoingMailTests(AzuriteFixture azurite)
         using var services = Services(smtpPort: FreePort.Next());
         var mail = await MailForNewCaseAsync(services) with { Attempt = MailRetryPolicy.MaxAttempts };
 
-        await Assert.ThrowsAnyAsync<Exception>(() => ActivatorUtilities.CreateInstance<OutgoingMailFunction>(services).Run(mail, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() =>
+            ActivatorUtilities.CreateInstance<OutgoingMailFunction>(services).Run(mail, CancellationToken.None));
     }
 
     [Fact]
@@ -56,6 +57,35 @@ public class OutgoingMailTests(AzuriteFixture azurite)
         Assert.Contains("kunde inte skickas", failed.Text);
         Assert.Contains("550", failed.Text);
         Assert.DoesNotContain(record.Timeline, e => e.Id == mail.SentEntryId);
+        Assert.Empty(smtp.Messages);
+    }
+
+    [Fact]
+    public async Task Two_handlers_of_the_same_mail_at_once_send_it_once()
+    {
+        await using var smtp = new SmtpSink();
+        using var services = Services(smtp.Port);
+        var mail = await MailForNewCaseAsync(services);
+        var sender = services.GetRequiredService<OutgoingMailService>();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => sender.SendAsync(mail, CancellationToken.None)));
+
+        Assert.Single(smtp.Messages);
+        Assert.Single(outcomes, o => o is MailDelivery.Sent);
+        Assert.All(outcomes, o => Assert.True(o is MailDelivery.Sent or MailDelivery.AlreadySent or MailDelivery.RetryLater));
+    }
+
+    [Fact]
+    public async Task An_address_that_is_no_address_is_refused_without_retries()
+    {
+        await using var smtp = new SmtpSink();
+        using var services = Services(smtp.Port);
+        var mail = await MailForNewCaseAsync(services);
+
+        var outcome = await services.GetRequiredService<OutgoingMailService>().SendAsync(
+            mail with { To = new MailContact("inte en adress", "Eva") }, CancellationToken.None);
+
+        Assert.IsType<MailDelivery.Rejected>(outcome);
         Assert.Empty(smtp.Messages);
     }
 
@@ -87,7 +117,7 @@ public class OutgoingMailTests(AzuriteFixture azurite)
     {
         var store = services.GetRequiredService<ICaseStore>();
         var id = Guid.NewGuid().ToString("N");
-        var @case = new Case(id, new CaseReference(2026, Random.Shared.Next(900_000, 999_999)), Channel.Email, null, null, "Fråga", "kundtjanst",
+        var @case = new Case(id, new CaseReference(2001, Random.Shared.Next(1, 999_999)), Channel.Email, null, null, "Fråga", "kundtjanst",
             CaseStatus.Received, DateTimeOffset.UtcNow, [new Party(Party.Applicant, "Eva", "eva@example.se", null, null)], null);
         await store.CreateAsync(@case, [], CancellationToken.None);
         var mailbox = services.GetRequiredService<FunctionMailboxes>().Default;
