@@ -1,12 +1,14 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Bollebygd.Adapters.Access;
 using Bollebygd.Adapters.Audit;
 using Bollebygd.Adapters.Cases;
 using Bollebygd.Adapters.Intake;
 using Bollebygd.Adapters.Mail;
 using Bollebygd.Adapters.Operations;
 using Bollebygd.Adapters.Storage;
+using Bollebygd.Core.Access;
 using Bollebygd.Core.Audit;
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Intake;
@@ -48,6 +50,8 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<IInboundMailQueue, QueueInboundMailQueue>();
         services.AddSingleton<IInboundMailParser, MimeInboundMailParser>();
         services.AddSingleton<IReceiptAllowance, TableReceiptAllowance>();
+        services.AddOptions<StaffAuthOptions>().Bind(configuration.GetSection(StaffAuthOptions.Section));
+        services.AddSingleton<IStaffTokenValidator>(sp => ActivatorUtilities.CreateInstance<OidcStaffTokenValidator>(sp));
         return services;
     }
 }

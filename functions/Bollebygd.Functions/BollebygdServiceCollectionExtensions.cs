@@ -6,6 +6,7 @@ using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
 using Bollebygd.Functions.Catalog;
 using Bollebygd.Functions.Http;
+using Bollebygd.Functions.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,8 @@ public static class BollebygdServiceCollectionExtensions
         services.AddSingleton<DurableProbeRecorder>();
 
         services.AddSingleton(_ => CatalogDefinitions.Load());
+        services.AddSingleton(_ => GroupDefinitions.Load());
+        services.AddSingleton<StaffAccess>();
         services.AddSingleton(new PublicLinks(new Uri(configuration[PublicLinks.SettingName] ?? "http://localhost:7071")));
         services.AddSingleton<SubmissionService>();
         services.AddSingleton<UploadService>();

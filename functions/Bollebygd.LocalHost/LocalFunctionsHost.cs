@@ -2,6 +2,7 @@ using System.Reflection;
 using Bollebygd.Adapters.Storage;
 using Bollebygd.Functions;
 using Bollebygd.LocalHost.Configuration;
+using Bollebygd.LocalHost.DevelopmentIdentity;
 using Bollebygd.LocalHost.Durable;
 using Bollebygd.LocalHost.Http;
 using Bollebygd.LocalHost.Invocation;
@@ -73,6 +74,7 @@ public static class LocalFunctionsHost
         builder.Services.AddSingleton(hostSettings);
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddSingleton<TimerStatusStore>();
+        builder.Services.AddSingleton<DevelopmentIdentityProvider>();
         builder.Services.AddDurableFunctions(catalog, builder.Configuration.GetValue<int?>($"{Section}:DurablePort"));
 
         // Resolve schedules and queue names now, so a missing setting stops start-up with a clear message.
@@ -106,6 +108,7 @@ public static class LocalFunctionsHost
             app.UseStaticWebApp(webRoot, hostSettings.RoutePrefix);
         }
         app.UseRouting();
+        app.MapDevelopmentIdentity(builder.Configuration);
         app.MapHttpTriggers(catalog, hostSettings.RoutePrefix);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LocalFunctionsHost));

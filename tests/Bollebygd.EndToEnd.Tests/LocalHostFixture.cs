@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Bollebygd.TestSupport;
 using Microsoft.Playwright;
 
@@ -50,6 +51,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["Imap__Port"] = Mail.ImapPort.ToString(),
             ["MailboxPollSchedule"] = "*/2 * * * * *",
             ["PublicBaseUrl"] = BaseAddress.ToString(),
+            ["StaffAuth__Authority"] = BaseAddress.ToString().TrimEnd('/') + "/.dev-identity",
         });
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -76,6 +78,15 @@ public sealed class LocalHostFixture : IAsyncLifetime
             }
             await Task.Delay(250);
         }
+    }
+
+    /// <summary>A token from LocalHost's development identity provider for one of its users (anna, sven, lena, rita, adam).</summary>
+    public async Task<string> StaffTokenAsync(string user)
+    {
+        var response = await Http.PostAsync($"/.dev-identity/token?user={user}", null);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return body.GetProperty("access_token").GetString()!;
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,4 @@
+namespace Bollebygd.Core.Routing;
+
+/// <summary>A competence group: a shared queue of cases and the staff who work it.</summary>
+public sealed record CompetenceGroup(string Id, string Name);
