@@ -34,7 +34,9 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<IOperatorAlerts, TableOperatorAlerts>();
         services.AddSingleton<IPoisonQueueInspector, StoragePoisonQueueInspector>();
         services.AddSingleton<ICaseReferences, TableCaseReferences>();
-        services.AddSingleton<ICaseStore, TableCaseStore>();
+        services.AddSingleton<TableCaseStore>();
+        services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
+        services.AddSingleton<ICaseLists>(sp => sp.GetRequiredService<TableCaseStore>());
         services.AddSingleton<ITrackingLinks, TableTrackingLinks>();
         services.AddSingleton<ISubmissionClaims, TableSubmissionClaims>();
         services.AddSingleton<ISubmissionArchive, BlobSubmissionArchive>();

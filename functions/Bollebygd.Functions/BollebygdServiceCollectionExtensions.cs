@@ -1,6 +1,7 @@
 using Bollebygd.Adapters;
 using Bollebygd.Core.Audit;
 using Bollebygd.Core.Cases;
+using Bollebygd.Core.Casework;
 using Bollebygd.Core.Intake;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
@@ -41,6 +42,9 @@ public static class BollebygdServiceCollectionExtensions
         services.AddSingleton<InboundMailService>();
         services.AddSingleton<MailboxPoller>();
         services.AddSingleton<CaseReplyService>();
+        services.AddSingleton<CaseListService>();
+        services.AddSingleton<CaseWorkService>();
+        services.AddSingleton<QuickRegistrationService>();
         services.AddSingleton<CaseTrackingService>();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<ClientRateLimiter>();

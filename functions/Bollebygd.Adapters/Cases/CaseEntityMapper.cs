@@ -28,6 +28,13 @@ public static class CaseEntityMapper
         ["SubmissionId"] = c.SubmissionId,
         ["Mailbox"] = c.Mailbox,
         ["Attention"] = c.Attention,
+        ["AssigneeId"] = c.Assignee?.Id,
+        ["AssigneeName"] = c.Assignee?.Name,
+        ["Priority"] = c.Priority.ToString(),
+        ["Category"] = c.Category,
+        ["MergedInto"] = c.MergedInto,
+        ["LinkedCases"] = c.Links.Count == 0 ? null : string.Join(",", c.Links),
+        ["DueAt"] = c.DueAt,
     };
 
     public static Case ToCase(TableEntity e)
@@ -47,7 +54,13 @@ public static class CaseEntityMapper
             e.GetString("SubmissionId"),
             e.ETag.ToString(),
             e.GetString("Mailbox"),
-            e.GetString("Attention"));
+            e.GetString("Attention"),
+            e.GetString("AssigneeId") is { Length: > 0 } assignee ? new Assignee(assignee, e.GetString("AssigneeName") ?? assignee) : null,
+            Enum.TryParse<CasePriority>(e.GetString("Priority"), out var priority) ? priority : CasePriority.Normal,
+            e.GetString("Category"),
+            e.GetString("MergedInto"),
+            e.GetString("LinkedCases") is { Length: > 0 } links ? links.Split(',') : [],
+            e.GetDateTimeOffset("DueAt"));
     }
 
     public static TableEntity ToEntity(string caseId, TimelineEntry entry) => new(caseId, EntryRowPrefix + entry.Id)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Bollebygd.Adapters.Storage;
@@ -11,7 +12,11 @@ namespace Bollebygd.Adapters.Cases;
 /// index (<c>CaseReferenceIndex</c>, PartitionKey the reference) is written before the case, so every stored case can
 /// be found by its reference; an index row whose case never came is harmless, as a lookup reads the case itself.
 /// </summary>
-public sealed class TableCaseStore(StorageResources storage) : ICaseStore
+/// <remarks>
+/// The list index (<c>CaseList</c>: PartitionKey the group, RowKey the case id) is written after each change of the
+/// case: it is derived, read by the queues, and an open case missing from it is put back by its next change.
+/// </remarks>
+public sealed class TableCaseStore(StorageResources storage) : ICaseStore, ICaseLists
 {
     private const string IndexRow = "case";
 
@@ -31,6 +36,7 @@ public sealed class TableCaseStore(StorageResources storage) : ICaseStore
         {
             // Created already by an earlier attempt for the same submission.
         }
+        await IndexAsync(null, @case, cancellationToken);
     }
 
     public async Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken)
@@ -75,6 +81,10 @@ public sealed class TableCaseStore(StorageResources storage) : ICaseStore
                 new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapper.ToEntity(@case.Id, entry)),
                 new TableTransactionAction(TableTransactionActionType.UpdateMerge, caseUpdate, CaseEntityMapper.ETagOf(@case)),
             ], cancellationToken);
+            if (newStatus is { } changed && changed != @case.Status)
+            {
+                await IndexAsync(@case, @case with { Status = changed }, cancellationToken);
+            }
             return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409 || ex.FailedTransactionActionIndex == 0 && ex.Status == 409)
@@ -84,6 +94,63 @@ public sealed class TableCaseStore(StorageResources storage) : ICaseStore
         catch (TableTransactionFailedException ex) when (ex.Status == 412)
         {
             throw new ConcurrencyConflictException($"Case {@case.Reference} was changed by someone else.");
+        }
+    }
+
+    public async Task<Case> UpdateAsync(Case before, Case changed, TimelineEntry entry, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Cases, cancellationToken);
+        var row = CaseEntityMapper.ToEntity(changed);
+        row["UpdatedAt"] = entry.At;
+        try
+        {
+            var response = await table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapper.ToEntity(changed.Id, entry)),
+                new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, CaseEntityMapper.ETagOf(before)),
+            ], cancellationToken);
+            var stored = changed with { ETag = response.Value[1].Headers.ETag?.ToString() };
+            await IndexAsync(before, stored, cancellationToken);
+            return stored;
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
+        {
+            throw new ConcurrencyConflictException($"Case {before.Reference} was changed by someone else.");
+        }
+    }
+
+    public async Task<IReadOnlyList<CaseSummary>> OpenInGroupAsync(string group, CancellationToken cancellationToken)
+    {
+        var list = await storage.TableAsync(TableNames.CaseList, cancellationToken);
+        var summaries = new List<CaseSummary>();
+        await foreach (var row in list.QueryAsync<TableEntity>(e => e.PartitionKey == group, cancellationToken: cancellationToken))
+        {
+            if (row.GetString("Summary") is { } json && JsonSerializer.Deserialize<CaseSummary>(json, JsonSerializerOptions.Web) is { } summary)
+            {
+                summaries.Add(summary);
+            }
+        }
+        return summaries;
+    }
+
+    /// <summary>Keeps the list index in step: an open case is in its group's partition, a closed or moved one is not.</summary>
+    private async Task IndexAsync(Case? before, Case after, CancellationToken cancellationToken)
+    {
+        var list = await storage.TableAsync(TableNames.CaseList, cancellationToken);
+        if (before is not null && before.Group != after.Group)
+        {
+            await list.DeleteEntityAsync(before.Group, before.Id, ETag.All, cancellationToken);
+        }
+        if (after.IsOpen && after.MergedInto is null)
+        {
+            await list.UpsertEntityAsync(new TableEntity(after.Group, after.Id)
+            {
+                ["Summary"] = JsonSerializer.Serialize(CaseSummary.Of(after), JsonSerializerOptions.Web),
+            }, TableUpdateMode.Replace, cancellationToken);
+        }
+        else
+        {
+            await list.DeleteEntityAsync(after.Group, after.Id, ETag.All, cancellationToken);
         }
     }
 }

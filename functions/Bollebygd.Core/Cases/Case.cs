@@ -4,7 +4,8 @@ namespace Bollebygd.Core.Cases;
 /// A case (ärende): one contact from a citizen, whatever the channel, with its parties and status. The timeline is
 /// stored beside it in the same partition and read with it. <see cref="Mailbox"/> is the function mailbox the case's
 /// mail leaves from (the one it arrived at, for e-mail); <see cref="Attention"/> tells staff why the case needs a
-/// person's eyes before anything else (a message that could not be read, say).
+/// person's eyes before anything else (a message that could not be read, say). <see cref="MergedInto"/> names the case
+/// a duplicate was merged into; <see cref="DueAt"/> is when the next SLA target falls due (set by the SLA workflow).
 /// </summary>
 public sealed record Case(
     string Id,
@@ -20,8 +21,18 @@ public sealed record Case(
     string? SubmissionId,
     string? ETag = null,
     string? Mailbox = null,
-    string? Attention = null)
+    string? Attention = null,
+    Assignee? Assignee = null,
+    CasePriority Priority = CasePriority.Normal,
+    string? Category = null,
+    string? MergedInto = null,
+    IReadOnlyList<string>? LinkedCases = null,
+    DateTimeOffset? DueAt = null)
 {
+    public IReadOnlyList<string> Links => LinkedCases ?? [];
+
+    public bool IsOpen => Status != CaseStatus.Closed;
+
     public string CitizenStatus => Cases.CitizenStatus.Of(Status);
 
     public Party? Applicant => Parties.FirstOrDefault(p => p.Role == Party.Applicant);

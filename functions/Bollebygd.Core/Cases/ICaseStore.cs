@@ -17,4 +17,11 @@ public interface ICaseStore
     /// <see cref="ConcurrencyConflictException"/> when the case changed since it was read.
     /// </summary>
     Task<bool> AppendAsync(Case @case, TimelineEntry entry, CaseStatus? newStatus, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves a case a person changed (<paramref name="changed"/>, made from <paramref name="before"/> as they read it)
+    /// with the entry that says what changed, in one transaction guarded by the ETag they read. Returns the case as
+    /// stored (with its new ETag); throws <see cref="ConcurrencyConflictException"/> when someone changed it meanwhile.
+    /// </summary>
+    Task<Case> UpdateAsync(Case before, Case changed, TimelineEntry entry, CancellationToken cancellationToken);
 }

@@ -26,4 +26,7 @@ public static class TableNames
 
     /// <summary>Receipts sent per sender and hour, so no sender is answered in a loop.</summary>
     public const string ReceiptAllowances = "ReceiptAllowances";
+
+    /// <summary>The open cases of each group (PartitionKey the group): the queues' index, kept by the case store.</summary>
+    public const string CaseList = "CaseList";
 }

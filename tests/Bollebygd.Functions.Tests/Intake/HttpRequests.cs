@@ -44,9 +44,14 @@ public static class HttpRequests
         return request;
     }
 
-    /// <summary>The status and JSON body of an ObjectResult, as the client would read them.</summary>
+    /// <summary>The status and JSON body of an ObjectResult or JsonResult, as the client would read them.</summary>
     public static (int Status, JsonElement Body) Read(IActionResult result)
     {
+        if (result is JsonResult json)
+        {
+            var options = json.SerializerSettings as JsonSerializerOptions ?? JsonSerializerOptions.Web;
+            return (json.StatusCode ?? 200, JsonSerializer.SerializeToElement(json.Value, options));
+        }
         var objectResult = Assert.IsAssignableFrom<ObjectResult>(result);
         return (objectResult.StatusCode ?? 200, JsonSerializer.SerializeToElement(objectResult.Value, JsonSerializerOptions.Web));
     }

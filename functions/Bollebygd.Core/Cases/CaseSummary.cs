@@ -1,0 +1,20 @@
+namespace Bollebygd.Core.Cases;
+
+/// <summary>A case as a queue shows it: what it is, where it stands, who has it, when it falls due.</summary>
+public sealed record CaseSummary(
+    string Id,
+    CaseReference Reference,
+    string Title,
+    string Group,
+    CaseStatus Status,
+    CasePriority Priority,
+    Channel Channel,
+    Assignee? Assignee,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DueAt,
+    string? Category,
+    bool NeedsAttention)
+{
+    public static CaseSummary Of(Case c) => new(c.Id, c.Reference, c.Title, c.Group, c.Status, c.Priority, c.Channel, c.Assignee,
+        c.CreatedAt, c.DueAt, c.Category, c.Attention is not null);
+}

@@ -1,0 +1,78 @@
+using Bollebygd.Core.Cases;
+using Bollebygd.Core.Casework;
+using Bollebygd.Core.Routing;
+
+namespace Bollebygd.Functions.Casework;
+
+/// <summary>The case card and list rows as the agent app reads them. Identity numbers are masked here too.</summary>
+public static class CaseCardView
+{
+    public static object Card(CaseRecord record, CompetenceGroups groups)
+    {
+        var c = record.Case;
+        return new
+        {
+            id = c.Id,
+            reference = c.Reference.ToString(),
+            title = c.Title,
+            channel = c.Channel,
+            serviceId = c.ServiceId,
+            group = c.Group,
+            groupName = groups.Find(c.Group)?.Name ?? c.Group,
+            status = c.Status,
+            statusName = CaseWorkService.StatusName(c.Status),
+            citizenStatus = c.CitizenStatus,
+            priority = c.Priority,
+            category = c.Category,
+            assignee = c.Assignee,
+            createdAt = c.CreatedAt,
+            dueAt = c.DueAt,
+            attention = c.Attention,
+            mailbox = c.Mailbox,
+            mergedInto = c.MergedInto,
+            links = c.Links,
+            parties = c.Parties.Select(p => new { role = p.Role, name = p.Name, email = p.Email, phone = p.Phone, identityNumber = Mask(p.IdentityNumber) }),
+            timeline = record.Timeline.Select(e => new
+            {
+                id = e.Id,
+                at = e.At,
+                kind = e.Kind,
+                author = AuthorName(e.Author, c),
+                text = e.Text,
+                isPublic = e.IsPublic,
+                messageId = e.MessageId,
+                attachments = e.Attachments.Select(a => new { id = a.Id, name = a.Name, size = a.Size, contentType = a.ContentType }),
+            }),
+            etag = c.ETag,
+        };
+    }
+
+    public static object Row(CaseSummary s, CompetenceGroups groups) => new
+    {
+        id = s.Id,
+        reference = s.Reference.ToString(),
+        title = s.Title,
+        group = s.Group,
+        groupName = groups.Find(s.Group)?.Name ?? s.Group,
+        status = s.Status,
+        statusName = CaseWorkService.StatusName(s.Status),
+        priority = s.Priority,
+        channel = s.Channel,
+        assignee = s.Assignee,
+        createdAt = s.CreatedAt,
+        dueAt = s.DueAt,
+        category = s.Category,
+        needsAttention = s.NeedsAttention,
+    };
+
+    /// <summary>"Anna Andersson" for staff:{id}:Anna Andersson, the applicant's name for citizen, "Systemet" for system.</summary>
+    public static string AuthorName(string author, Case c) => author switch
+    {
+        "citizen" => c.Applicant?.Name ?? "Den som skrev",
+        "system" => "Systemet",
+        _ when author.StartsWith("staff:", StringComparison.Ordinal) && author.Split(':', 3) is [_, _, var name] => name,
+        _ => author,
+    };
+
+    private static string? Mask(string? identity) => identity is { Length: 12 } ? identity[..8] + "-****" : identity is null ? null : "****";
+}

@@ -1,0 +1,197 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Bollebygd.Core.Access;
+using Bollebygd.Core.Cases;
+using Bollebygd.Core.Casework;
+using Bollebygd.Core.Routing;
+using Bollebygd.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Bollebygd.Functions.Casework;
+
+/// <summary>
+/// The agent workspace's case API under <c>/api/staff/cases</c>: lists, the case card, changes guarded by
+/// <c>If-Match</c>, notes, replies, merge, links and quick registration. Each method checks the caller
+/// (<see cref="StaffAccess"/>) and hands the work to Core.
+/// </summary>
+public sealed class CaseworkFunctions(
+    StaffAccess access,
+    CaseListService lists,
+    CaseWorkService work,
+    QuickRegistrationService registrations,
+    CompetenceGroups groups)
+{
+    public const string ConflictTitle = "Ärendet har ändrats av någon annan sedan du öppnade det. Ladda om ärendet och gör din ändring igen.";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    [Function("CaseList")]
+    public async Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/cases")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(request, StaffAction.ReadCases, cancellationToken);
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+        var query = request.Query;
+        var view = Enum.TryParse<CaseListView>(query["view"], ignoreCase: true, out var v) ? v : CaseListView.Queue;
+        var group = query["group"].ToString() is { Length: > 0 } g ? g : null;
+        if (view is CaseListView.Queue or CaseListView.Unassigned && group is null)
+        {
+            return Problems.FieldError("group", "Välj en grupp.");
+        }
+        var page = await lists.ListAsync(check.User!, view, group, Int(query["page"], 1), Int(query["pageSize"], 25), cancellationToken);
+        return page is null
+            ? StaffAccess.Forbidden()
+            : new JsonResult(new { items = page.Items.Select(s => CaseCardView.Row(s, groups)), page = page.Page, pageSize = page.PageSize, total = page.Total }, Json);
+    }
+
+    [Function("CaseCard")]
+    public async Task<IActionResult> Card(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/cases/{caseId}")] HttpRequest request, string caseId,
+        CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(request, StaffAction.ReadCases, cancellationToken);
+        return check.Allowed ? Result(request, await work.GetCardAsync(check.User!, caseId, cancellationToken)) : check.Refusal!;
+    }
+
+    [Function("CaseChange")]
+    public async Task<IActionResult> Change(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "staff/cases/{caseId}")] HttpRequest request, string caseId,
+        CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(request, StaffAction.WorkCases, cancellationToken);
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+        var change = await BodyAsync<CaseChange>(request, cancellationToken);
+        return change is null
+            ? Problems.FieldError("body", "Ändringen kunde inte läsas.")
+            : Result(request, await work.ChangeAsync(check.User!, caseId, request.Headers.IfMatch.ToString() is { Length: > 0 } e ? e : null, change, cancellationToken));
+    }
+
+    [Function("CaseNote")]
+    public async Task<IActionResult> Note(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/notes")] HttpRequest request, string caseId,
+        CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(request, StaffAction.WorkCases, cancellationToken);
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+        var body = await BodyAsync<TextBody>(request, cancellationToken);
+        return Result(request, await work.AddNoteAsync(check.User!, caseId, body?.Id ?? "", body?.Text, cancellationToken));
+    }
+
+    [Function("CaseReply")]
+    public async Task<IActionResult> Reply(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/replies")] HttpRequest request, string caseId,
+        CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(request, StaffAction.WorkCases, cancellationToken);
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+        var body = await BodyAsync<TextBody>(request, cancellationToken);
+        return Result(request, await work.ReplyAsync(check.User!, caseId, body?.Id ?? "", body?.Text, cancellationToken));
+    }
+
+    [Function("CaseMerge")]
+    public async Task<IActionResult> Merge(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/merge")] HttpRequest request, string caseId,
+        CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(request, StaffAction.ManageCases, cancellationToken);
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+        var body = await BodyAsync<CaseIdBody>(request, cancellationToken);
+        return Result(request, await work.MergeAsync(check.User!, caseId, request.Headers.IfMatch.ToString() is { Length: > 0 } e ? e : null,
+            body?.CaseId ?? "", cancellationToken));
+    }
+
+    [Function("CaseLink")]
+    public async Task<IActionResult> Link(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/links")] HttpRequest request, string caseId,
+        CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(request, StaffAction.WorkCases, cancellationToken);
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+        var body = await BodyAsync<CaseIdBody>(request, cancellationToken);
+        return Result(request, await work.LinkAsync(check.User!, caseId, body?.CaseId ?? "", cancellationToken));
+    }
+
+    [Function("QuickRegistration")]
+    public async Task<IActionResult> Register(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(request, StaffAction.WorkCases, cancellationToken);
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+        var body = await BodyAsync<RegistrationBody>(request, cancellationToken);
+        if (body is null)
+        {
+            return Problems.FieldError("body", "Registreringen kunde inte läsas.");
+        }
+        var outcome = await registrations.RegisterAsync(check.User!, new QuickRegistration(body.RegistrationId ?? "",
+            body.Channel ?? Channel.Web, body.Name, body.Email, body.Phone, body.Subject, body.Text, body.Group, body.Close), cancellationToken);
+        return outcome is CaseWorkOutcome.Done done ? Created(request, done.Record) : Result(request, outcome);
+    }
+
+    private IActionResult Result(HttpRequest request, CaseWorkOutcome outcome) => outcome switch
+    {
+        CaseWorkOutcome.Done done => Card(request, done.Record, StatusCodes.Status200OK),
+        CaseWorkOutcome.NotFound => Problems.Status(StatusCodes.Status404NotFound, "Ärendet finns inte."),
+        CaseWorkOutcome.Forbidden => StaffAccess.Forbidden(),
+        CaseWorkOutcome.Conflict => Problems.Status(StatusCodes.Status409Conflict, ConflictTitle),
+        CaseWorkOutcome.Invalid invalid => Problems.FieldErrors(invalid.Errors),
+        _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+    };
+
+    private IActionResult Created(HttpRequest request, CaseRecord record) => Card(request, record, StatusCodes.Status201Created);
+
+    private IActionResult Card(HttpRequest request, CaseRecord record, int status)
+    {
+        if (record.Case.ETag is { } etag)
+        {
+            request.HttpContext.Response.Headers.ETag = etag;
+        }
+        return new JsonResult(CaseCardView.Card(record, groups), Json) { StatusCode = status };
+    }
+
+    private static async Task<T?> BodyAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(request.Body, Json, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static int Int(string? text, int fallback) => int.TryParse(text, out var value) ? value : fallback;
+
+    private sealed record TextBody(string? Id, string? Text);
+
+    private sealed record CaseIdBody(string? CaseId);
+
+    private sealed record RegistrationBody(string? RegistrationId, Channel? Channel, string? Name, string? Email, string? Phone,
+        string? Subject, string? Text, string? Group, bool Close);
+}
