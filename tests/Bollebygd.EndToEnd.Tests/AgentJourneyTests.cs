@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using Bollebygd.TestSupport;
+using Microsoft.Playwright;
+using MimeKit;
+
+namespace Bollebygd.EndToEnd.Tests;
+
+/// <summary>
+/// An agent's day through the running system: a citizen's mail arrives, the agent signs in (LocalHost's development
+/// identity provider), finds the case in the group's queue, takes it, answers with a template; the citizen gets the
+/// answer by mail, threaded, and sees it on the status page. Then the shortcuts: '?' and a quick registration with
+/// Alt+N. axe checks every page and dialog on the way.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public partial class AgentJourneyTests(LocalHostFixture fixture)
+{
+    [Fact]
+    public async Task An_agent_takes_a_case_from_the_queue_and_answers_it_and_the_citizen_gets_the_answer()
+    {
+        // The citizen writes to kommunen@.
+        var question = new MimeMessage();
+        question.From.Add(new MailboxAddress("Maria Nilsson", "maria.nilsson@example.se"));
+        question.To.Add(MailboxAddress.Parse("kommunen@bollebygd.se"));
+        question.Subject = "Öppettider för biblioteket";
+        question.MessageId = $"{Guid.NewGuid():N}@example.se";
+        question.Body = new TextPart("plain") { Text = "Hej! Vilka tider har biblioteket öppet i jul?" };
+        await fixture.Mail.SendAsync(question);
+        var receipt = await fixture.Mail.WaitForMessageAsync("Öppettider för biblioteket", TimeSpan.FromSeconds(60), m => m.InReplyTo == question.MessageId);
+        var reference = Reference().Match(receipt.Subject ?? "").Value;
+        var trackingLink = Regex.Match(receipt.TextBody ?? "", @"https?://\S+/arende\.html#[A-Za-z0-9_-]+").Value;
+
+        // The agent signs in.
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/agent/");
+        await Assertions.Expect(page.Locator("#view-signin")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Locator("#signin-link").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Logga in i utvecklingsläge");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Locator("#user-anna").CheckAsync();
+        await page.Locator("#dev-login-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#agent-user")).ToHaveTextAsync("Inloggad som Anna Andersson");
+        Assert.DoesNotContain("access_token", page.Url); // the token leaves the address bar at once
+
+        // The queue of the group the mailbox feeds, cases without an agent.
+        await page.Locator("#queue-group").SelectOptionAsync("kundtjanst");
+        await page.Locator("#queue-view").SelectOptionAsync("unassigned");
+        var row = page.Locator("#queue-rows tr", new() { HasText = reference });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await row.Locator("a").ClickAsync();
+
+        // The case card: take it, answer with a template.
+        await Assertions.Expect(page.Locator("#case-title")).ToContainTextAsync(reference);
+        await Assertions.Expect(page.Locator("#case-timeline")).ToContainTextAsync("Vilka tider har biblioteket öppet i jul?");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Locator("#case-claim").ClickAsync();
+        await Assertions.Expect(page.Locator("#agent-message")).ToHaveTextAsync("Du är nu handläggare för ärendet.");
+        await Assertions.Expect(page.Locator("#case-facts")).ToContainTextAsync("Anna Andersson");
+        await page.Locator("#reply-template").SelectOptionAsync(new SelectOptionValue { Label = "Ärendet är klart" });
+        await page.Locator("#reply-text").PressAsync("Home");
+        await page.Locator("#reply-text").FillAsync("Biblioteket har öppet 10–14 den 23 december och är stängt 24–26 december.\n\n" +
+            await page.Locator("#reply-text").InputValueAsync());
+        await page.Locator("#reply-send").ClickAsync();
+        await Assertions.Expect(page.Locator("#agent-message")).ToHaveTextAsync("Svaret är skickat.");
+        await Assertions.Expect(page.Locator("#case-timeline")).ToContainTextAsync("Biblioteket har öppet 10–14");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // The citizen gets the answer as a reply to their own mail, and sees it on the status page.
+        var answer = await fixture.Mail.WaitForMessageAsync($"Sv: [{reference}]", TimeSpan.FromSeconds(60),
+            m => m.TextBody?.Contains("Biblioteket har öppet 10–14") == true);
+        Assert.Equal(question.MessageId, answer.InReplyTo);
+        Assert.Equal("kommunen@bollebygd.se", answer.From.Mailboxes.Single().Address);
+        var citizen = await context.NewPageAsync();
+        await citizen.GotoAsync(trackingLink);
+        await Assertions.Expect(citizen.Locator("#case-messages")).ToContainTextAsync("Biblioteket har öppet 10–14");
+        await citizen.CloseAsync();
+
+        // Shortcuts: '?' lists them; Alt+N registers a phone call, saved and closed.
+        await page.Locator("#case-title").FocusAsync();
+        await page.Keyboard.PressAsync("?");
+        await Assertions.Expect(page.Locator("#help-dialog")).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#help-dialog")).ToBeHiddenAsync();
+        await page.Keyboard.PressAsync("Alt+n");
+        await Assertions.Expect(page.Locator("#register-dialog")).ToBeVisibleAsync();
+        await page.Locator("#register-close").ClickAsync(); // nothing filled in: the fields are named
+        await Assertions.Expect(page.Locator("#register-errors")).ToContainTextAsync("Skriv vem som hörde av sig.");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.Locator("#register-name").FillAsync("Olle Olsson");
+        await page.Locator("#register-subject").FillAsync("Fråga om parkering");
+        await page.Locator("#register-text").FillAsync("Frågade var man får parkera vid stationen. Svarade: infartsparkeringen.");
+        await page.Locator("#register-close").ClickAsync();
+        await Assertions.Expect(page.Locator("#agent-message")).ToContainTextAsync("och avslutat");
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_workspace_fits_a_phone()
+    {
+        var context = await fixture.Browser.NewContextAsync(new()
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        var token = await fixture.StaffTokenAsync("lena");
+        await page.GotoAsync("/agent/#access_token=" + token);
+        await Assertions.Expect(page.Locator("#agent-user")).ToHaveTextAsync("Inloggad som Lena Larsson");
+        await Assertions.Expect(page.Locator("#queue-caption")).ToContainTextAsync("ärenden");
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the queue is {overflow} px wider than a 360 px screen");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await context.CloseAsync();
+    }
+
+    [GeneratedRegex(@"KC-\d{4}-\d{6}")]
+    private static partial Regex Reference();
+}

@@ -1,0 +1,351 @@
+// The agent workspace: sign-in, queues, the case card (change, reply, note, timeline), quick registration and
+// keyboard shortcuts. Talks to /api/staff/* with the staff member's bearer token, kept for the browser session only.
+import { el } from "/js/dom.mjs";
+import { formatDateTime } from "/js/format.mjs";
+import { REPLY_TEMPLATES } from "/agent/templates.mjs";
+
+const TOKEN_KEY = "kontaktcenter.staffToken";
+const $ = (id) => document.getElementById(id);
+
+const TEXT = {
+  conflict: "Ärendet har ändrats av någon annan sedan du öppnade det. Ladda om ärendet och gör din ändring igen.",
+  reload: "Ladda om ärendet",
+  forbidden: "Du har inte behörighet till det här.",
+  failed: "Något gick fel. Försök igen om en stund.",
+  saved: "Ändringarna är sparade.",
+  claimed: "Du är nu handläggare för ärendet.",
+  replied: "Svaret är skickat.",
+  noted: "Anteckningen är sparad.",
+  noAssignee: "Ingen",
+  none: "–",
+};
+
+const CHANNELS = { web: "E-tjänst", email: "E-post", phone: "Telefon", visit: "Besök", letter: "Brev", sms: "Sms" };
+const PRIORITIES = { low: "Låg", normal: "Normal", high: "Hög", urgent: "Akut" };
+const KINDS = {
+  received: "Inkom",
+  citizenMessage: "Meddelande från den som skrev",
+  municipalityMessage: "Svar från kommunen",
+  internalNote: "Intern anteckning",
+  otherPartyMessage: "Meddelande från någon annan (syns inte för den som skrev)",
+  event: "Händelse",
+};
+
+const state = { me: null, caseCard: null, page: 1, registrationId: null, pendingKey: null };
+
+class SignedOut extends Error {}
+
+function takeTokenFromFragment() {
+  const match = /^#access_token=([^&]+)/.exec(location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, "", `${location.pathname}#/ko`);
+  }
+}
+
+async function api(path, { method = "GET", body, headers = {} } = {}) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const response = await fetch(`/api/${path}`, {
+    method,
+    headers: {
+      Accept: "application/json",
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    showSignIn();
+    throw new SignedOut();
+  }
+  const data = (response.headers.get("content-type") ?? "").includes("json") ? await response.json() : null;
+  return { status: response.status, ok: response.ok, data };
+}
+
+function say(text, isError = false) {
+  const box = $("agent-message");
+  box.textContent = "";
+  box.className = `agent-message${isError ? " notice notice--error" : text ? " notice notice--success" : ""}`;
+  if (text) box.append(text);
+  return box;
+}
+
+function show(viewId) {
+  for (const view of document.querySelectorAll(".agent-view")) view.hidden = view.id !== viewId;
+}
+
+async function showSignIn() {
+  $("agent-nav").hidden = true;
+  $("agent-user").textContent = "";
+  try {
+    const config = await (await fetch("/agent/config.json")).json();
+    $("signin-link").href = config.signInUrl;
+    $("signin-note").textContent = config.signInNote ?? "";
+  } catch {
+    // The default link stays.
+  }
+  show("view-signin");
+}
+
+function groupOptions(select, groups, selected, { withTriageFirst = false } = {}) {
+  select.replaceChildren(...groups.map((g) => el("option", { value: g.id, selected: g.id === selected }, g.name)));
+  if (withTriageFirst && !groups.some((g) => g.id === "triage")) {
+    select.prepend(el("option", { value: "triage", selected: selected === "triage" }, "Triage"));
+  }
+}
+
+async function start() {
+  takeTokenFromFragment();
+  if (!sessionStorage.getItem(TOKEN_KEY)) return showSignIn();
+  try {
+    const me = await api("staff/me");
+    if (!me.ok) return showSignIn();
+    state.me = me.data;
+  } catch (error) {
+    if (error instanceof SignedOut) return;
+    throw error;
+  }
+  $("agent-user").textContent = `Inloggad som ${state.me.name}`;
+  $("agent-nav").hidden = false;
+  groupOptions($("queue-group"), state.me.groups, state.me.groups.some((g) => g.id === "triage") ? "triage" : state.me.groups[0]?.id);
+  $("reply-template").replaceChildren(el("option", { value: "" }, "Ingen mall"),
+    ...REPLY_TEMPLATES.map((t, i) => el("option", { value: String(i) }, t.name)));
+  await route();
+}
+
+async function route() {
+  say("");
+  const hash = location.hash || "#/ko";
+  const caseMatch = /^#\/arende\/([a-f0-9]{32})$/.exec(hash);
+  try {
+    if (caseMatch) return await openCase(caseMatch[1]);
+    if (hash === "#/mina") $("queue-view").value = "mine";
+    return await showQueue();
+  } catch (error) {
+    if (!(error instanceof SignedOut)) say(TEXT.failed, true);
+  }
+}
+
+async function showQueue() {
+  show("view-queue");
+  const view = $("queue-view").value;
+  const group = $("queue-group").value;
+  const groupName = $("queue-group").selectedOptions[0]?.textContent ?? "";
+  const query = new URLSearchParams({ view, page: String(state.page), pageSize: "25" });
+  if (view !== "mine" && view !== "dueSoon") query.set("group", group);
+  const result = await api(`staff/cases?${query}`);
+  if (!result.ok) return say(result.status === 403 ? TEXT.forbidden : TEXT.failed, true);
+  const { items, total, page, pageSize } = result.data;
+  $("queue-title").textContent = view === "mine" ? "Mina ärenden" : view === "dueSoon" ? "Förfaller snart" : `Kö: ${groupName}`;
+  $("queue-caption").textContent = `${total} ärenden${view === "unassigned" ? " utan handläggare" : ""}`;
+  $("queue-rows").replaceChildren(...items.map((c) => el("tr", { class: c.needsAttention ? "agent-row--attention" : null },
+    el("td", {}, el("a", { href: `#/arende/${c.id}` }, c.reference)),
+    el("td", {}, c.title),
+    el("td", {}, c.statusName),
+    el("td", {}, PRIORITIES[c.priority] ?? c.priority),
+    el("td", {}, c.assignee?.name ?? TEXT.noAssignee),
+    el("td", {}, c.dueAt ? formatDateTime(c.dueAt) : TEXT.none))));
+  $("queue-empty").hidden = items.length > 0;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  $("queue-pages").replaceChildren(...(pages > 1 ? [
+    el("button", { type: "button", class: "button button--secondary", id: "queue-previous", disabled: page <= 1 }, "Föregående sida"),
+    el("span", {}, ` Sida ${page} av ${pages} `),
+    el("button", { type: "button", class: "button button--secondary", id: "queue-next", disabled: page >= pages }, "Nästa sida"),
+  ] : []));
+  $("queue-previous")?.addEventListener("click", () => { state.page -= 1; showQueue(); });
+  $("queue-next")?.addEventListener("click", () => { state.page += 1; showQueue(); });
+}
+
+async function openCase(id, { focus = true } = {}) {
+  const result = await api(`staff/cases/${id}`);
+  if (!result.ok) {
+    show("view-queue");
+    return say(result.status === 403 ? TEXT.forbidden : result.status === 404 ? "Ärendet finns inte." : TEXT.failed, true);
+  }
+  state.caseCard = result.data;
+  renderCase(result.data);
+  show("view-case");
+  if (focus) $("case-title").focus();
+}
+
+function renderCase(c) {
+  $("case-title").textContent = `${c.reference} ${c.title}`;
+  $("case-attention").hidden = !c.attention;
+  $("case-attention").textContent = c.attention ?? "";
+  const applicant = c.parties.find((p) => p.role === "sökande");
+  const fact = (term, ...value) => el("div", {}, el("dt", {}, term), el("dd", {}, ...value));
+  $("case-facts").replaceChildren(
+    fact("Status", c.statusName),
+    fact("Prioritet", PRIORITIES[c.priority] ?? c.priority),
+    fact("Grupp", c.groupName),
+    fact("Handläggare", c.assignee?.name ?? TEXT.noAssignee),
+    fact("Kanal", CHANNELS[c.channel] ?? c.channel),
+    fact("Inkom", formatDateTime(c.createdAt)),
+    fact("Från", [applicant?.name, applicant?.email, applicant?.phone, applicant?.identityNumber].filter(Boolean).join(", ") || TEXT.none),
+    ...(c.dueAt ? [fact("SLA förfaller", formatDateTime(c.dueAt))] : []),
+    ...(c.links.length ? [fact("Länkade ärenden", ...c.links.map((l) => el("a", { href: `#/arende/${l}` }, l.slice(0, 8))))] : []));
+  $("change-status").value = c.status;
+  $("change-priority").value = c.priority;
+  groupOptions($("change-group"), state.me.groups.concat(
+    state.me.groups.some((g) => g.id === c.group) ? [] : [{ id: c.group, name: c.groupName }]), c.group);
+  $("change-category").value = c.category ?? "";
+  $("case-claim").hidden = c.assignee?.id === state.me.id;
+  const canReply = c.parties.some((p) => p.role === "sökande" && p.email);
+  $("case-reply").hidden = !canReply;
+  $("case-timeline").replaceChildren(...c.timeline.map((entry) => el("li", { class: `agent-entry agent-entry--${entry.kind}` },
+    el("p", { class: "message-meta" }, `${formatDateTime(entry.at)} · ${KINDS[entry.kind] ?? entry.kind} · ${entry.author}`),
+    el("p", { class: "message-text" }, entry.text),
+    entry.attachments.length
+      ? el("p", { class: "message-attachments" }, `Bilagor: ${entry.attachments.map((a) => a.name).join(", ")}`)
+      : null)));
+}
+
+async function changeCase(change, successText) {
+  const c = state.caseCard;
+  const result = await api(`staff/cases/${c.id}`, { method: "PATCH", body: change, headers: { "If-Match": c.etag } });
+  if (result.status === 409) {
+    const box = say(TEXT.conflict, true);
+    const reload = el("button", { type: "button", class: "button button--secondary", id: "case-reload" }, TEXT.reload);
+    reload.addEventListener("click", () => openCase(c.id));
+    box.append(" ", reload);
+    return;
+  }
+  if (!result.ok) return say(firstError(result) ?? TEXT.failed, true);
+  state.caseCard = result.data;
+  renderCase(result.data);
+  say(successText);
+}
+
+function firstError(result) {
+  const errors = result.data?.errors;
+  if (errors) return Object.values(errors).flat()[0];
+  return result.status === 403 ? TEXT.forbidden : result.data?.title;
+}
+
+function onChangeSubmit(event) {
+  event.preventDefault();
+  const c = state.caseCard;
+  const change = {};
+  if ($("change-status").value !== c.status) change.status = $("change-status").value;
+  if ($("change-priority").value !== c.priority) change.priority = $("change-priority").value;
+  if ($("change-group").value !== c.group) change.group = $("change-group").value;
+  if ($("change-category").value.trim() !== (c.category ?? "")) change.category = $("change-category").value.trim();
+  return changeCase(change, TEXT.saved);
+}
+
+async function onReplySubmit(event) {
+  event.preventDefault();
+  const c = state.caseCard;
+  state.pendingKey ??= crypto.randomUUID();
+  const result = await api(`staff/cases/${c.id}/replies`, { method: "POST", body: { id: state.pendingKey, text: $("reply-text").value } });
+  if (!result.ok) return say(firstError(result) ?? TEXT.failed, true);
+  state.pendingKey = null;
+  $("reply-text").value = "";
+  $("reply-template").value = "";
+  state.caseCard = result.data;
+  renderCase(result.data);
+  say(TEXT.replied);
+}
+
+async function onNoteSubmit(event) {
+  event.preventDefault();
+  const c = state.caseCard;
+  state.pendingKey ??= crypto.randomUUID();
+  const result = await api(`staff/cases/${c.id}/notes`, { method: "POST", body: { id: state.pendingKey, text: $("note-text").value } });
+  if (!result.ok) return say(firstError(result) ?? TEXT.failed, true);
+  state.pendingKey = null;
+  $("note-text").value = "";
+  state.caseCard = result.data;
+  renderCase(result.data);
+  say(TEXT.noted);
+}
+
+function openRegistration() {
+  if (!state.me) return;
+  state.registrationId = crypto.randomUUID();
+  $("register-form").reset();
+  $("register-errors").hidden = true;
+  groupOptions($("register-group"), state.me.groups, "triage", { withTriageFirst: true });
+  $("register-dialog").showModal();
+  $("register-name").focus();
+}
+
+const REGISTER_FIELDS = { name: "register-name", email: "register-email", phone: "register-phone", subject: "register-subject", text: "register-text", group: "register-group", channel: "register-channel-phone" };
+
+async function register(close) {
+  const body = {
+    registrationId: state.registrationId,
+    channel: document.querySelector("input[name=channel]:checked")?.value,
+    name: $("register-name").value,
+    email: $("register-email").value,
+    phone: $("register-phone").value,
+    subject: $("register-subject").value,
+    text: $("register-text").value,
+    group: $("register-group").value,
+    close,
+  };
+  const result = await api("staff/cases", { method: "POST", body });
+  if (result.status === 400 && result.data?.errors) {
+    const list = $("register-error-list");
+    list.replaceChildren(...Object.entries(result.data.errors).map(([field, messages]) =>
+      el("li", {}, el("a", { href: `#${REGISTER_FIELDS[field] ?? "register-name"}` }, messages[0]))));
+    $("register-errors").hidden = false;
+    $("register-errors").focus();
+    return;
+  }
+  if (!result.ok) return say(firstError(result) ?? TEXT.failed, true);
+  $("register-dialog").close();
+  say(`Registrerat som ${result.data.reference}${close ? " och avslutat" : ""}.`);
+  if (!close) location.hash = `#/arende/${result.data.id}`;
+}
+
+function isTyping(target) {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+function onKey(event) {
+  if (event.altKey && (event.key === "n" || event.key === "N")) {
+    event.preventDefault();
+    openRegistration();
+    return;
+  }
+  if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey || document.querySelector("dialog[open]")) return;
+  if (event.key === "?") {
+    event.preventDefault();
+    $("help-dialog").showModal();
+  } else if (state.goPending && (event.key === "k" || event.key === "m")) {
+    location.hash = event.key === "k" ? "#/ko" : "#/mina";
+  } else if (event.key === "s" && !$("view-case").hidden && !$("case-reply").hidden) {
+    event.preventDefault();
+    $("reply-text").focus();
+  }
+  state.goPending = event.key === "g";
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("queue-group").addEventListener("change", () => { state.page = 1; showQueue(); });
+  $("queue-view").addEventListener("change", () => { state.page = 1; showQueue(); });
+  $("case-change").addEventListener("submit", onChangeSubmit);
+  $("case-claim").addEventListener("click", () => changeCase({ assigneeId: "me" }, TEXT.claimed));
+  $("case-reply").addEventListener("submit", onReplySubmit);
+  $("case-note").addEventListener("submit", onNoteSubmit);
+  $("reply-template").addEventListener("change", () => {
+    const template = REPLY_TEMPLATES[Number($("reply-template").value)];
+    if (template && $("reply-template").value !== "") {
+      const text = $("reply-text");
+      text.value = text.value ? `${text.value}\n\n${template.text}` : template.text;
+      text.focus();
+    }
+  });
+  $("nav-register").addEventListener("click", openRegistration);
+  $("nav-help").addEventListener("click", () => $("help-dialog").showModal());
+  $("nav-signout").addEventListener("click", () => { sessionStorage.removeItem(TOKEN_KEY); state.me = null; showSignIn(); });
+  $("register-save").addEventListener("click", () => register(false));
+  $("register-close").addEventListener("click", () => register(true));
+  $("register-cancel").addEventListener("click", () => $("register-dialog").close());
+  document.addEventListener("keydown", onKey);
+  window.addEventListener("hashchange", () => { if (state.me) route(); });
+  start().catch(() => say(TEXT.failed, true));
+});
