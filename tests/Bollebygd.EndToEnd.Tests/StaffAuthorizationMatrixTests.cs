@@ -25,6 +25,7 @@ public class StaffAuthorizationMatrixTests(LocalHostFixture fixture)
         ["GET staff/me"] = AllUsers,
         ["GET staff/cases"] = AllUsers,
         ["GET staff/cases/{caseId}"] = AllUsers,
+        ["GET staff/cases/{caseId}/audit"] = Leads,
         ["PATCH staff/cases/{caseId}"] = CaseWorkers,
         ["POST staff/cases/{caseId}/notes"] = CaseWorkers,
         ["POST staff/cases/{caseId}/replies"] = CaseWorkers,

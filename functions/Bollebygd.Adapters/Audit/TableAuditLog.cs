@@ -9,7 +9,9 @@ namespace Bollebygd.Adapters.Audit;
 
 /// <summary>
 /// The audit log in Table storage: one partition per day (<c>yyyyMMdd</c>, UTC), RowKey the entry id. Entries are
-/// only ever added, never updated, so a redelivered message meets a 409 and is reported as already stored.
+/// only ever added, never updated, so a redelivered message meets a 409 and is reported as already stored. A copy
+/// keyed by subject (<c>AuditBySubject</c>: PartitionKey the subject, RowKey time and id) answers "what happened to
+/// this case"; it is written after the day's row, and a redelivery completes it.
 /// </summary>
 public sealed class TableAuditLog(StorageResources storage) : IAuditLog
 {
@@ -24,16 +26,43 @@ public sealed class TableAuditLog(StorageResources storage) : IAuditLog
             ["Subject"] = entry.Subject,
             ["Detail"] = entry.Detail,
         };
+        bool added;
         try
         {
             await table.AddEntityAsync(entity, cancellationToken);
-            return true;
+            added = true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return false;
+            added = false;
         }
+        var bySubject = await storage.TableAsync(TableNames.AuditBySubject, cancellationToken);
+        var copy = new TableEntity(entity) { PartitionKey = entry.Subject, RowKey = SubjectRow(entry) };
+        await bySubject.UpsertEntityAsync(copy, TableUpdateMode.Replace, cancellationToken);
+        return added;
     }
+
+    public async Task<IReadOnlyList<AuditEntry>> ListBySubjectAsync(string subject, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.AuditBySubject, cancellationToken);
+        var entries = new List<AuditEntry>();
+        await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == subject, cancellationToken: cancellationToken))
+        {
+            entries.Add(ToEntry(e, e.RowKey[(e.RowKey.IndexOf('-') + 1)..]));
+        }
+        return entries;
+    }
+
+    private static string SubjectRow(AuditEntry entry) =>
+        entry.OccurredAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + entry.Id;
+
+    private static AuditEntry ToEntry(TableEntity e, string id) => new(
+        id,
+        e.GetDateTimeOffset("OccurredAt") ?? default,
+        e.GetString("Actor"),
+        e.GetString("Action"),
+        e.GetString("Subject"),
+        e.GetString("Detail"));
 
     public async Task<AuditEntry?> FindAsync(DateTimeOffset occurredAt, string id, CancellationToken cancellationToken)
     {
@@ -43,13 +72,7 @@ public sealed class TableAuditLog(StorageResources storage) : IAuditLog
         {
             return null;
         }
-        return new AuditEntry(
-            e.RowKey,
-            e.GetDateTimeOffset("OccurredAt") ?? default,
-            e.GetString("Actor"),
-            e.GetString("Action"),
-            e.GetString("Subject"),
-            e.GetString("Detail"));
+        return ToEntry(e, e.RowKey);
     }
 
     public static string PartitionOf(DateTimeOffset occurredAt) =>

@@ -7,4 +7,7 @@ public interface IAuditLog
     Task<bool> AppendAsync(AuditEntry entry, CancellationToken cancellationToken);
 
     Task<AuditEntry?> FindAsync(DateTimeOffset occurredAt, string id, CancellationToken cancellationToken);
+
+    /// <summary>Everything recorded about one subject (a case id), oldest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> ListBySubjectAsync(string subject, CancellationToken cancellationToken);
 }

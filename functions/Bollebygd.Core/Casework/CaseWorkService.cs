@@ -18,6 +18,7 @@ public sealed partial class CaseWorkService(
     CaseReplyService replies,
     CompetenceGroups groups,
     IAuditTrail audit,
+    IAuditLog auditLog,
     TimeProvider time,
     ILogger<CaseWorkService> logger)
 {
@@ -41,6 +42,22 @@ public sealed partial class CaseWorkService(
             return new CaseWorkOutcome.NotFound();
         }
         return Allowed(user, record.Case, StaffAction.ReadCases) ? new CaseWorkOutcome.Done(record) : new CaseWorkOutcome.Forbidden();
+    }
+
+    /// <summary>What was done to the case, by whom and when: for leads and admins of the case's group.</summary>
+    public async Task<(CaseWorkOutcome Outcome, IReadOnlyList<AuditEntry> Entries)> GetAuditAsync(StaffUser user, string caseId,
+        CancellationToken cancellationToken)
+    {
+        var record = await cases.GetAsync(caseId, cancellationToken);
+        if (record is null)
+        {
+            return (new CaseWorkOutcome.NotFound(), []);
+        }
+        if (!Allowed(user, record.Case, StaffAction.ReadAudit))
+        {
+            return (new CaseWorkOutcome.Forbidden(), []);
+        }
+        return (new CaseWorkOutcome.Done(record), await auditLog.ListBySubjectAsync(caseId, cancellationToken));
     }
 
     public async Task<CaseWorkOutcome> ChangeAsync(StaffUser user, string caseId, string? etag, CaseChange change, CancellationToken cancellationToken)

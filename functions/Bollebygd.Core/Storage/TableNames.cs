@@ -29,4 +29,7 @@ public static class TableNames
 
     /// <summary>The open cases of each group (PartitionKey the group): the queues' index, kept by the case store.</summary>
     public const string CaseList = "CaseList";
+
+    /// <summary>The audit log again, by subject (PartitionKey a case id): what happened to one case.</summary>
+    public const string AuditBySubject = "AuditBySubject";
 }

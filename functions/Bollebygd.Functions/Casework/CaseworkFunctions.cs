@@ -61,6 +61,25 @@ public sealed class CaseworkFunctions(
         return check.Allowed ? Result(request, await work.GetCardAsync(check.User!, caseId, cancellationToken)) : check.Refusal!;
     }
 
+    [Function("CaseAudit")]
+    public async Task<IActionResult> Audit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/cases/{caseId}/audit")] HttpRequest request, string caseId,
+        CancellationToken cancellationToken)
+    {
+        var check = await access.CheckAsync(request, StaffAction.ReadAudit, cancellationToken);
+        if (!check.Allowed)
+        {
+            return check.Refusal!;
+        }
+        var (outcome, entries) = await work.GetAuditAsync(check.User!, caseId, cancellationToken);
+        return outcome is CaseWorkOutcome.Done
+            ? new JsonResult(new
+            {
+                entries = entries.Select(e => new { at = e.OccurredAt, actor = e.Actor, action = e.Action, detail = e.Detail }),
+            }, Json)
+            : Result(request, outcome);
+    }
+
     [Function("CaseChange")]
     public async Task<IActionResult> Change(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "staff/cases/{caseId}")] HttpRequest request, string caseId,

@@ -85,5 +85,8 @@ public class AuditEntryTests
 
         public Task<AuditEntry?> FindAsync(DateTimeOffset occurredAt, string id, CancellationToken cancellationToken) =>
             Task.FromResult(Entries.GetValueOrDefault(id));
+
+        public Task<IReadOnlyList<AuditEntry>> ListBySubjectAsync(string subject, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<AuditEntry>>(Entries.Values.Where(e => e.Subject == subject).OrderBy(e => e.OccurredAt).ToList());
     }
 }

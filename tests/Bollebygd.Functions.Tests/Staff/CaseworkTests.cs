@@ -105,6 +105,13 @@ public sealed class CaseworkTests(AzuriteFixture azurite) : IDisposable
         var merged = Assert.IsType<CaseWorkOutcome.Done>(await work.MergeAsync(Lena, duplicate.Case.Id, duplicate.Case.ETag, original.Case.Id, CancellationToken.None));
 
         Assert.Contains(duplicate.Case.Id, merged.Record.Case.Links);
+        // The audit log tells a lead what was done to the duplicate, and by whom; an agent may not read it.
+        await DrainAuditAsync(services);
+        var (auditOutcome, audit) = await work.GetAuditAsync(Lena, duplicate.Case.Id, CancellationToken.None);
+        Assert.IsType<CaseWorkOutcome.Done>(auditOutcome);
+        Assert.Contains(audit, e => e.Action == "case.merge" && e.Actor == Lena.Id && e.Detail == original.Case.Id);
+        Assert.Contains(audit, e => e.Action == "case.register" && e.Actor == Anna.Id);
+        Assert.IsType<CaseWorkOutcome.Forbidden>((await work.GetAuditAsync(Anna, duplicate.Case.Id, CancellationToken.None)).Outcome);
         var closed = (await services.GetRequiredService<ICaseStore>().GetAsync(duplicate.Case.Id, CancellationToken.None))!;
         Assert.Equal(CaseStatus.Closed, closed.Case.Status);
         Assert.Equal(original.Case.Id, closed.Case.MergedInto);
@@ -168,6 +175,28 @@ public sealed class CaseworkTests(AzuriteFixture azurite) : IDisposable
         // Registrations are assigned to whoever registered them; these tests want a case in the queue nobody has.
         return Assert.IsType<CaseWorkOutcome.Done>(await services.GetRequiredService<CaseWorkService>().ChangeAsync(user, done.Record.Case.Id,
             done.Record.Case.ETag, new CaseChange(AssigneeId: ""), CancellationToken.None)).Record;
+    }
+
+    /// <summary>Runs the audit queue's function on what is waiting, as the queue trigger would.</summary>
+    private static async Task DrainAuditAsync(IServiceProvider services)
+    {
+        var queue = services.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient(Core.Storage.QueueNames.Audit);
+        var writer = ActivatorUtilities.CreateInstance<Bollebygd.Functions.Audit.AuditLogWriter>(services);
+        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } batch)
+        {
+            foreach (var message in batch)
+            {
+                try
+                {
+                    await writer.Run(message.Body.ToObjectFromJson<Core.Audit.AuditEntry>(JsonSerializerOptions.Web)!, CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is Core.Audit.InvalidAuditEntryException or JsonException or NullReferenceException)
+                {
+                    // Other tests' deliberately broken entries: not ours.
+                }
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
     }
 
     private static HttpRequest Patch(string token, string? etag, object body)
