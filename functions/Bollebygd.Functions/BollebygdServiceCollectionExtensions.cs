@@ -7,6 +7,8 @@ using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
 using Bollebygd.Functions.Catalog;
 using Bollebygd.Functions.Http;
+using Bollebygd.Functions.Knowledge;
+using Bollebygd.Core.Knowledge;
 using Bollebygd.Functions.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,8 @@ public static class BollebygdServiceCollectionExtensions
 
         services.AddSingleton(_ => CatalogDefinitions.Load());
         services.AddSingleton(_ => GroupDefinitions.Load());
+        services.AddSingleton(sp => KnowledgeSeedDefinitions.Load(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<KnowledgeService>();
         services.AddSingleton<StaffAccess>();
         services.AddSingleton(new PublicLinks(new Uri(configuration[PublicLinks.SettingName] ?? "http://localhost:7071")));
         services.AddSingleton<SubmissionService>();

@@ -58,6 +58,15 @@ public partial class AgentJourneyTests(LocalHostFixture fixture)
         await page.Locator("#case-claim").ClickAsync();
         await Assertions.Expect(page.Locator("#agent-message")).ToHaveTextAsync("Du är nu handläggare för ärendet.");
         await Assertions.Expect(page.Locator("#case-facts")).ToContainTextAsync("Anna Andersson");
+        // The knowledge base: an internal article on opening hours, put into the reply.
+        await page.Locator("#knowledge-query").FillAsync("öppettider telefon");
+        await page.Locator("#knowledge-submit").ClickAsync();
+        var article = page.Locator("#knowledge-results li", new() { HasText = "svarstider" });
+        await Assertions.Expect(article).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(page);
+        await article.Locator("button").ClickAsync();
+        await Assertions.Expect(page.Locator("#reply-text")).ToHaveValueAsync(new Regex("Kundtjänst svarar i telefon"));
+        await page.Locator("#reply-text").FillAsync("");
         await page.Locator("#reply-template").SelectOptionAsync(new SelectOptionValue { Label = "Ärendet är klart" });
         await page.Locator("#reply-text").PressAsync("Home");
         await page.Locator("#reply-text").FillAsync("Biblioteket har öppet 10–14 den 23 december och är stängt 24–26 december.\n\n" +
@@ -95,6 +104,20 @@ public partial class AgentJourneyTests(LocalHostFixture fixture)
         await page.Locator("#register-close").ClickAsync();
         await Assertions.Expect(page.Locator("#agent-message")).ToContainTextAsync("och avslutat");
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Public_articles_show_as_common_questions_beside_their_e_service()
+    {
+        var page = await fixture.Browser.NewPageAsync(new() { BaseURL = fixture.BaseAddress.ToString() });
+        await page.GotoAsync("/e-tjanster/uppehall-i-avfallshamtning.html");
+
+        await Assertions.Expect(page.Locator("#faq")).ToBeVisibleAsync();
+        await page.Locator("#faq summary", new() { HasText = "Hur ansöker jag om uppehåll i sophämtningen?" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#faq")).ToContainTextAsync("minst sex månader");
+        await Assertions.Expect(page.Locator("#faq")).Not.ToContainTextAsync("vidarekoppling"); // internal articles stay internal
+        await Accessibility.AssertNoViolationsAsync(page);
+        await page.CloseAsync();
     }
 
     [Fact]

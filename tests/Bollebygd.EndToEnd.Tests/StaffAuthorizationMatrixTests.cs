@@ -32,6 +32,11 @@ public class StaffAuthorizationMatrixTests(LocalHostFixture fixture)
         ["POST staff/cases/{caseId}/links"] = CaseWorkers,
         ["POST staff/cases/{caseId}/merge"] = Leads,
         ["POST staff/cases"] = CaseWorkers,
+        ["GET staff/knowledge"] = CaseWorkers,
+        ["GET staff/knowledge/{id}"] = CaseWorkers,
+        ["PUT staff/knowledge/{id}"] = Leads,
+        ["POST staff/knowledge/{id}/uses"] = CaseWorkers,
+        ["GET staff/knowledge-statistics"] = Leads,
     };
 
     [Fact]

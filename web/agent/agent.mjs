@@ -167,7 +167,34 @@ async function openCase(id, { focus = true } = {}) {
   state.caseCard = result.data;
   renderCase(result.data);
   show("view-case");
+  $("knowledge-query").value = "";
+  $("knowledge-results").replaceChildren();
+  $("knowledge-empty").hidden = true;
   if (focus) $("case-title").focus();
+}
+
+async function searchKnowledge(query) {
+  const result = await api(`staff/knowledge?q=${encodeURIComponent(query)}`);
+  if (!result.ok) return say(firstError(result) ?? TEXT.failed, true);
+  const articles = result.data.articles;
+  $("knowledge-empty").hidden = articles.length > 0;
+  $("knowledge-results").replaceChildren(...articles.map((a) => {
+    const insert = el("button", { type: "button", class: "button button--secondary", "data-article": a.id }, `Infoga svaret: ${a.title}`);
+    insert.addEventListener("click", () => insertArticle(a));
+    return el("li", { class: "agent-article" },
+      el("h3", {}, a.title),
+      el("p", { class: "field-help" }, `${a.category}${a.isPublic ? "" : " · intern"} · använd ${a.usageCount} gånger`),
+      el("p", { class: "message-text" }, a.body),
+      insert);
+  }));
+}
+
+async function insertArticle(article) {
+  const text = $("reply-text");
+  text.value = text.value ? `${text.value}\n\n${article.body}` : article.body;
+  await api(`staff/knowledge/${article.id}/uses`, { method: "POST" });
+  say("Svaret från artikeln är infogat. Läs igenom det innan du skickar.");
+  text.focus();
 }
 
 function renderCase(c) {
@@ -331,6 +358,10 @@ document.addEventListener("DOMContentLoaded", () => {
   $("case-claim").addEventListener("click", () => changeCase({ assigneeId: "me" }, TEXT.claimed));
   $("case-reply").addEventListener("submit", onReplySubmit);
   $("case-note").addEventListener("submit", onNoteSubmit);
+  $("knowledge-search").addEventListener("submit", (event) => {
+    event.preventDefault();
+    searchKnowledge($("knowledge-query").value);
+  });
   $("reply-template").addEventListener("change", () => {
     const template = REPLY_TEMPLATES[Number($("reply-template").value)];
     if (template && $("reply-template").value !== "") {

@@ -399,7 +399,11 @@ ${indent(stepsHtml, 2)}
     <p class="form-send-info">När du skickar får du en kvittens med ditt ärendenummer till din e-postadress.</p>
     <button type="submit" class="button" id="submit-button">Skicka</button>
   </div>
-</form>`;
+</form>
+<aside class="faq" id="faq" aria-labelledby="faq-title" data-service-id="${service.id}" hidden>
+  <h2 id="faq-title">Vanliga frågor</h2>
+  <div id="faq-list"></div>
+</aside>`;
 
   return page({
     title: `${service.title} – E-tjänster – Bollebygds kommun`,
@@ -407,7 +411,7 @@ ${indent(stepsHtml, 2)}
     current: null,
     main: indent(main, 4),
     data: `  <script type="application/json" id="service-definition">${jsonForScript(service)}</script>\n`,
-    scripts: ["/js/form.mjs"],
+    scripts: ["/js/form.mjs", "/js/faq.mjs"],
   });
 }
 

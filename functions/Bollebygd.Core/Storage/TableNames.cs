@@ -32,4 +32,7 @@ public static class TableNames
 
     /// <summary>The audit log again, by subject (PartitionKey a case id): what happened to one case.</summary>
     public const string AuditBySubject = "AuditBySubject";
+
+    /// <summary>Knowledge-base articles (<c>kb</c>), their usage counts (<c>usage</c>) and searches that found nothing (<c>gap</c>).</summary>
+    public const string KnowledgeArticles = "KnowledgeArticles";
 }
