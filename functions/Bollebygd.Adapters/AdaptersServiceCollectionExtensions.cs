@@ -8,6 +8,7 @@ using Bollebygd.Adapters.Intake;
 using Bollebygd.Adapters.Knowledge;
 using Bollebygd.Adapters.Mail;
 using Bollebygd.Adapters.Operations;
+using Bollebygd.Adapters.Routing;
 using Bollebygd.Adapters.Storage;
 using Bollebygd.Core.Access;
 using Bollebygd.Core.Audit;
@@ -16,6 +17,7 @@ using Bollebygd.Core.Intake;
 using Bollebygd.Core.Knowledge;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
+using Bollebygd.Core.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,6 +57,8 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<IInboundMailParser, MimeInboundMailParser>();
         services.AddSingleton<IReceiptAllowance, TableReceiptAllowance>();
         services.AddSingleton<IKnowledgeBase, TableKnowledgeBase>();
+        services.AddSingleton<IRoutingModels, BlobRoutingModels>();
+        services.AddSingleton<IRoutingExamples, TableRoutingExamples>();
         services.AddOptions<StaffAuthOptions>().Bind(configuration.GetSection(StaffAuthOptions.Section));
         services.AddSingleton<IStaffTokenValidator>(sp => ActivatorUtilities.CreateInstance<OidcStaffTokenValidator>(sp));
         return services;

@@ -5,6 +5,7 @@ using Bollebygd.Core.Casework;
 using Bollebygd.Core.Intake;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
+using Bollebygd.Core.Routing;
 using Bollebygd.Functions.Catalog;
 using Bollebygd.Functions.Http;
 using Bollebygd.Functions.Knowledge;
@@ -34,6 +35,9 @@ public static class BollebygdServiceCollectionExtensions
 
         services.AddSingleton(_ => CatalogDefinitions.Load());
         services.AddSingleton(_ => GroupDefinitions.Load());
+        services.AddSingleton(sp => GroupDefinitions.LoadPolicy(sp.GetRequiredService<CompetenceGroups>()));
+        services.AddSingleton(_ => GroupDefinitions.LoadSeed());
+        services.AddSingleton<CaseRouter>();
         services.AddSingleton(sp => KnowledgeSeedDefinitions.Load(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<StaffAccess>();

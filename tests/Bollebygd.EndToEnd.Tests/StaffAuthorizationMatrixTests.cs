@@ -32,6 +32,7 @@ public class StaffAuthorizationMatrixTests(LocalHostFixture fixture)
         ["POST staff/cases/{caseId}/links"] = CaseWorkers,
         ["POST staff/cases/{caseId}/merge"] = Leads,
         ["POST staff/cases"] = CaseWorkers,
+        ["POST staff/routing/suggest"] = CaseWorkers,
         ["GET staff/knowledge"] = CaseWorkers,
         ["GET staff/knowledge/{id}"] = CaseWorkers,
         ["PUT staff/knowledge/{id}"] = Leads,

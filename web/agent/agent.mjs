@@ -289,11 +289,28 @@ async function onNoteSubmit(event) {
   say(TEXT.noted);
 }
 
+/** Asks the router where the written-down text belongs, and proposes it while the agent has not chosen a group. */
+async function suggestGroup() {
+  const text = `${$("register-subject").value}\n${$("register-text").value}`.trim();
+  if (!text || $("register-group").value !== "triage") return;
+  const result = await api("staff/routing/suggest", { method: "POST", body: { text } });
+  if (!result.ok) return;
+  const { groupId, groupName, confidence } = result.data;
+  if (groupId === "triage") {
+    $("register-suggestion").textContent = "Fördelningsmotorn kan inte avgöra vart ärendet hör. Välj grupp eller låt det gå till Triage.";
+    return;
+  }
+  $("register-suggestion").textContent = `Förslag från fördelningsmotorn: ${groupName} (${Math.round(confidence * 100)} % säker).`;
+  if ([...$("register-group").options].some((o) => o.value === groupId)) $("register-group").value = groupId;
+  else $("register-group").append(el("option", { value: groupId, selected: true }, groupName));
+}
+
 function openRegistration() {
   if (!state.me) return;
   state.registrationId = crypto.randomUUID();
   $("register-form").reset();
   $("register-errors").hidden = true;
+  $("register-suggestion").textContent = "";
   groupOptions($("register-group"), state.me.groups, "triage", { withTriageFirst: true });
   $("register-dialog").showModal();
   $("register-name").focus();
@@ -376,6 +393,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("register-save").addEventListener("click", () => register(false));
   $("register-close").addEventListener("click", () => register(true));
   $("register-cancel").addEventListener("click", () => $("register-dialog").close());
+  $("register-text").addEventListener("change", () => suggestGroup().catch(() => {}));
   document.addEventListener("keydown", onKey);
   window.addEventListener("hashchange", () => { if (state.me) route(); });
   start().catch(() => say(TEXT.failed, true));

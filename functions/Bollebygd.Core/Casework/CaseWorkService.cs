@@ -19,6 +19,7 @@ public sealed partial class CaseWorkService(
     CompetenceGroups groups,
     IAuditTrail audit,
     IAuditLog auditLog,
+    CaseRouter router,
     TimeProvider time,
     ILogger<CaseWorkService> logger)
 {
@@ -130,6 +131,11 @@ public sealed partial class CaseWorkService(
         {
             var stored = await cases.UpdateAsync(before, changed, entry, cancellationToken);
             await AuditAsync(user, "case.change", stored.Id, entry, cancellationToken);
+            if (changed.Group != before.Group || changed.Status == CaseStatus.Closed && before.Status != CaseStatus.Closed)
+            {
+                // A re-routed or closed case says where it truly belonged: the router learns from it.
+                await router.LearnAsync(stored.Id, RoutingText(record), stored.Group, cancellationToken);
+            }
             logger.LogInformation("Case {CaseReference} changed by {UserId}: {Change}", stored.Reference.ToString(), user.Id, entry.Text);
             return new CaseWorkOutcome.Done((await cases.GetAsync(caseId, cancellationToken))!);
         }
@@ -285,6 +291,9 @@ public sealed partial class CaseWorkService(
             }
         }
     }
+
+    private static string RoutingText(CaseRecord record) =>
+        record.Case.Title + "\n" + (record.Timeline.FirstOrDefault(e => e.Kind == TimelineEntryKind.Received)?.Text ?? "");
 
     private static IReadOnlyList<string> Add(IReadOnlyList<string> links, string id) => links.Contains(id) ? links : [.. links, id];
 

@@ -3,6 +3,7 @@ using Bollebygd.Core.Cases;
 using Bollebygd.Core.Catalog;
 using Bollebygd.Core.Forms;
 using Bollebygd.Core.Mail;
+using Bollebygd.Core.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace Bollebygd.Core.Intake;
@@ -23,6 +24,7 @@ public sealed partial class SubmissionService(
     IOutgoingMailQueue outgoingMail,
     FunctionMailboxes mailboxes,
     PublicLinks links,
+    CaseRouter router,
     TimeProvider time,
     ILogger<SubmissionService> logger)
 {
@@ -64,8 +66,9 @@ public sealed partial class SubmissionService(
         {
             var record = new SubmissionRecord(caseId, reference, service.Id, service.Version, submissionId, now, validation.Values, files);
             await archive.SaveAsync(record, ct);
-            created = NewCase(service, caseId, reference, submissionId, validation.Values, now);
-            await cases.CreateAsync(created, [ReceivedEntry(service, now, files)], ct);
+            var routed = await router.RouteAsync(new RoutingInput(service.Id, null, service.Group, FreeText(service, validation.Values)), ct);
+            created = NewCase(service, caseId, reference, submissionId, validation.Values, now) with { Group = routed.GroupId };
+            await cases.CreateAsync(created, [ReceivedEntry(service, now, files), RoutingEntries.Routed(routed, now)], ct);
 
             token = TrackingToken.Create();
             await trackingLinks.AddAsync(TrackingToken.Hash(token), caseId, ct);
@@ -140,6 +143,11 @@ public sealed partial class SubmissionService(
         return new Case(caseId, reference, Channel.Web, service.Id, service.Version, service.Title, service.Group,
             CaseStatus.Received, now, [applicant], submissionId);
     }
+
+    /// <summary>What the citizen wrote in their own words (the text fields), for the router.</summary>
+    private static string FreeText(ServiceDefinition service, IReadOnlyDictionary<string, object?> values) =>
+        string.Join("\n", service.Fields.Where(f => f.Type is FieldType.Text or FieldType.Textarea)
+            .Select(f => values.GetValueOrDefault(f.Name) as string).Where(v => !string.IsNullOrWhiteSpace(v)));
 
     private static TimelineEntry ReceivedEntry(ServiceDefinition service, DateTimeOffset now, IReadOnlyList<Attachment> files) =>
         new("received", now, TimelineEntryKind.Received, "citizen", $"Ärendet kom in via e-tjänsten {service.Title}.", files);

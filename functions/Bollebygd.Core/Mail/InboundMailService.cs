@@ -1,6 +1,7 @@
 using System.Text;
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Intake;
+using Bollebygd.Core.Routing;
 using Microsoft.Extensions.Logging;
 
 namespace Bollebygd.Core.Mail;
@@ -26,6 +27,7 @@ public sealed class InboundMailService(
     IReceiptAllowance receiptAllowance,
     IOutgoingMailQueue outgoingMail,
     PublicLinks links,
+    CaseRouter router,
     TimeProvider time,
     ILogger<InboundMailService> logger)
 {
@@ -153,8 +155,15 @@ public sealed class InboundMailService(
             var now = time.GetUtcNow();
             var (files, refused) = intent == MailIntent.Personal ? await KeepFilesAsync(mail, ct) : ([], []);
             var replyable = intent == MailIntent.Personal && mail.From is { } from && !mailboxes.IsFunctionAddress(from.Address);
-            created = NewCase(caseId, reference, mailbox, mail, intent, replyable, attention, now);
-            var entries = new List<TimelineEntry> { ReceivedEntry(message, mailbox, mail, intent, closedCase, files, refused, now) };
+            var routed = intent == MailIntent.Personal
+                ? await router.RouteAsync(new RoutingInput(null, mailbox.Name, mailbox.Group, $"{mail.Headers.Subject}\n{mail.Text}"), ct)
+                : new RoutingDecision(mailbox.Group, 1, RoutingReason.Source);
+            created = NewCase(caseId, reference, mailbox, mail, intent, replyable, attention, now) with { Group = routed.GroupId };
+            var entries = new List<TimelineEntry>
+            {
+                ReceivedEntry(message, mailbox, mail, intent, closedCase, files, refused, now),
+                RoutingEntries.Routed(routed, now),
+            };
 
             var sendReceipt = replyable && attention is null;
             if (sendReceipt && !await ReceiptAllowedAsync(mail.From!.Address, mailbox, now, ct))

@@ -14,4 +14,7 @@ public static class BlobContainers
 
     /// <summary>One blob per function mailbox: its polling lease and read watermark.</summary>
     public const string MailboxState = "mailbox-state";
+
+    /// <summary>The routing classifier's current model, <c>model.json</c>.</summary>
+    public const string Routing = "routing";
 }

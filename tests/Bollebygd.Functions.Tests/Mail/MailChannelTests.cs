@@ -31,7 +31,9 @@ public class MailChannelTests(AzuriteFixture azurite, Smtp4DevFixture smtp) : IC
         var record = await CaseByMessageIdAsync(pipeline, handled);
 
         Assert.Equal(Channel.Email, record.Case.Channel);
-        Assert.Equal("kundtjanst", record.Case.Group);
+        // kommunen@ is a general mailbox: the router reads the mail and places it with streets and traffic.
+        Assert.Equal("gata-trafik", record.Case.Group);
+        Assert.Contains(record.Timeline, e => e.Id == "routed" && e.Text.Contains("fördelningsmotorn"));
         Assert.Equal(Kommunen, record.Case.Mailbox);
         Assert.Equal("Trasig gatlampa på Storgatan", record.Case.Title);
         Assert.Equal(CaseStatus.Received, record.Case.Status);

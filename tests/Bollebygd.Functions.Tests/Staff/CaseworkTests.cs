@@ -87,6 +87,9 @@ public sealed class CaseworkTests(AzuriteFixture azurite) : IDisposable
         var moved = Assert.IsType<CaseWorkOutcome.Done>(await work.ChangeAsync(Anna, record.Case.Id, handed.Record.Case.ETag,
             new CaseChange(Group: "va-renhallning"), CancellationToken.None));
         Assert.Null(moved.Record.Case.Assignee);
+        // The correction is kept as training data for the router.
+        Assert.Contains(await services.GetRequiredService<Core.Routing.IRoutingExamples>().ListAsync(CancellationToken.None),
+            e => e.GroupId == "va-renhallning" && e.Text.Contains("Frågade om bygglov."));
         Assert.IsType<CaseWorkOutcome.Done>(await work.GetCardAsync(Sven, record.Case.Id, CancellationToken.None));
         var lists = services.GetRequiredService<CaseListService>();
         Assert.DoesNotContain((await lists.ListAsync(Anna, CaseListView.Queue, "kundtjanst", 1, 100, CancellationToken.None))!.Items, i => i.Id == record.Case.Id);
