@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Bollebygd.TestSupport;
 using Microsoft.Playwright;
 using MimeKit;
+using System.Net.Http.Json;
 
 namespace Bollebygd.EndToEnd.Tests;
 
@@ -121,6 +122,61 @@ public partial class AgentJourneyTests(LocalHostFixture fixture)
         await Assertions.Expect(page.Locator("#faq")).ToContainTextAsync("minst sex månader");
         await Assertions.Expect(page.Locator("#faq")).Not.ToContainTextAsync("vidarekoppling"); // internal articles stay internal
         await Accessibility.AssertNoViolationsAsync(page);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_lead_marks_a_case_secret_reads_its_log_and_writes_a_knowledge_base_article()
+    {
+        // A phone call Anna registered in kundtjänst.
+        using var register = new HttpRequestMessage(HttpMethod.Post, "/api/staff/cases")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                registrationId = Guid.NewGuid().ToString(), channel = "phone", name = "Per Persson", subject = "Känslig fråga",
+                text = "Ville prata om en granne.", group = "kundtjanst", close = false,
+            }),
+        };
+        register.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await fixture.StaffTokenAsync("anna"));
+        var created = await (await fixture.Http.SendAsync(register)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var caseId = created.GetProperty("id").GetString();
+
+        var page = await fixture.Browser.NewPageAsync(new() { BaseURL = fixture.BaseAddress.ToString() });
+        await page.GotoAsync("/agent/#access_token=" + await fixture.StaffTokenAsync("lena"));
+        await Assertions.Expect(page.Locator("#agent-user")).ToHaveTextAsync("Inloggad som Lena Larsson");
+        await page.GotoAsync($"/agent/#/arende/{caseId}");
+        await Assertions.Expect(page.Locator("#case-title")).ToContainTextAsync("Känslig fråga");
+        await page.Locator("#change-secret").CheckAsync();
+        await page.Locator("#change-save").ClickAsync();
+        await Assertions.Expect(page.Locator("#agent-message")).ToHaveTextAsync("Ändringarna är sparade.");
+        await Assertions.Expect(page.Locator("#case-timeline")).ToContainTextAsync("Sekretessmarkerat.");
+        await Eventually.ReturnsAsync(async () =>
+        {
+            await page.Locator("#case-audit-show").ClickAsync();
+            return await page.Locator("#case-audit-list").InnerTextAsync();
+        }, text => text?.Contains("case.change") == true, TimeSpan.FromSeconds(30), "the change in the case's log");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        // The knowledge base: a new public article for an e-service.
+        await page.Locator("#nav-knowledge").ClickAsync();
+        await Assertions.Expect(page.Locator("#knowledge-admin-title")).ToBeVisibleAsync();
+        var id = "grovsopor-" + Guid.NewGuid().ToString("N")[..6];
+        await page.Locator("#article-id").FillAsync(id);
+        await page.Locator("#article-title").FillAsync("Hur blir jag av med grovsopor?");
+        await page.Locator("#article-body").FillAsync("Lämna grovsopor på återvinningscentralen. Du behöver ett **återvinningskort**.");
+        await page.Locator("#article-category").FillAsync("Avfall och återvinning");
+        await page.Locator("#article-keywords").FillAsync("grovsopor, grovavfall");
+        await page.Locator("#article-services").FillAsync("atervinningskort");
+        await page.Locator("#article-public").CheckAsync();
+        await page.Locator("#article-save").ClickAsync();
+        await Assertions.Expect(page.Locator("#agent-message")).ToContainTextAsync("är sparad");
+        await Assertions.Expect(page.Locator("#knowledge-admin-list")).ToContainTextAsync("Hur blir jag av med grovsopor?");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var citizen = await fixture.Browser.NewPageAsync(new() { BaseURL = fixture.BaseAddress.ToString() });
+        await citizen.GotoAsync("/e-tjanster/atervinningskort.html");
+        await Assertions.Expect(citizen.Locator("#faq")).ToContainTextAsync("Hur blir jag av med grovsopor?");
+        await citizen.CloseAsync();
         await page.CloseAsync();
     }
 

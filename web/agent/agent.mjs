@@ -31,7 +31,9 @@ const KINDS = {
   event: "Händelse",
 };
 
-const state = { me: null, caseCard: null, page: 1, registrationId: null, pendingKey: null };
+const state = { me: null, caseCard: null, page: 1, registrationId: null, pendingKey: null, article: null };
+
+const isLead = () => state.me?.roles.some((r) => r === "lead" || r === "admin") ?? false;
 
 class SignedOut extends Error {}
 
@@ -109,6 +111,7 @@ async function start() {
   }
   $("agent-user").textContent = `Inloggad som ${state.me.name}`;
   $("agent-nav").hidden = false;
+  $("nav-knowledge-item").hidden = !isLead();
   groupOptions($("queue-group"), state.me.groups, state.me.groups.some((g) => g.id === "triage") ? "triage" : state.me.groups[0]?.id);
   $("reply-template").replaceChildren(el("option", { value: "" }, "Ingen mall"),
     ...REPLY_TEMPLATES.map((t, i) => el("option", { value: String(i) }, t.name)));
@@ -121,6 +124,7 @@ async function route() {
   const caseMatch = /^#\/arende\/([a-f0-9]{32})$/.exec(hash);
   try {
     if (caseMatch) return await openCase(caseMatch[1]);
+    if (hash === "#/kunskap" && isLead()) return await showKnowledgeAdmin();
     if (hash === "#/mina") $("queue-view").value = "mine";
     return await showQueue();
   } catch (error) {
@@ -219,6 +223,10 @@ function renderCase(c) {
     state.me.groups.some((g) => g.id === c.group) ? [] : [{ id: c.group, name: c.groupName }]), c.group);
   $("change-category").value = c.category ?? "";
   $("case-claim").hidden = c.assignee?.id === state.me.id;
+  $("change-secret-choice").hidden = !isLead();
+  $("change-secret").checked = Boolean(c.secret);
+  $("case-audit").hidden = !isLead();
+  $("case-audit-list").replaceChildren();
   const canReply = c.parties.some((p) => p.role === "sökande" && p.email);
   $("case-reply").hidden = !canReply;
   $("case-timeline").replaceChildren(...c.timeline.map((entry) => el("li", { class: `agent-entry agent-entry--${entry.kind}` },
@@ -245,6 +253,80 @@ async function changeCase(change, successText) {
   say(successText);
 }
 
+async function showAudit() {
+  const result = await api(`staff/cases/${state.caseCard.id}/audit`);
+  if (!result.ok) return say(firstError(result) ?? TEXT.failed, true);
+  const entries = result.data.entries;
+  $("case-audit-list").replaceChildren(...(entries.length ? entries.map((e) =>
+    el("li", {}, `${formatDateTime(e.at)} · ${e.actor} · ${e.action}${e.detail ? ` · ${e.detail}` : ""}`))
+    : [el("li", {}, "Inget i loggen ännu.")]));
+}
+
+async function showKnowledgeAdmin() {
+  show("view-knowledge");
+  const [list, stats] = await Promise.all([api("staff/knowledge"), api("staff/knowledge-statistics")]);
+  if (!list.ok || !stats.ok) return say(TEXT.failed, true);
+  $("knowledge-admin-list").replaceChildren(...list.data.articles.map((a) => {
+    const edit = el("button", { type: "button", class: "button button--secondary" }, `Ändra: ${a.title}`);
+    edit.addEventListener("click", () => editArticle(a.id));
+    return el("li", { class: "agent-article" }, el("h3", {}, a.title),
+      el("p", { class: "field-help" }, `${a.category} · ${a.isPublic ? "publik" : "intern"} · använd ${a.usageCount} gånger`), edit);
+  }));
+  $("knowledge-most-used").replaceChildren(...stats.data.mostUsed.map((a) => el("li", {}, `${a.title} (${a.usageCount})`)));
+  $("knowledge-gaps").replaceChildren(...(stats.data.gaps.length
+    ? stats.data.gaps.map((g) => el("li", {}, `”${g.query}” (${g.count} gånger)`))
+    : [el("li", {}, "Inga ännu.")]));
+}
+
+function fillArticleForm(article) {
+  state.article = article;
+  $("knowledge-editor-title").textContent = article ? `Ändra artikel: ${article.title}` : "Ny artikel";
+  $("article-id").value = article?.id ?? "";
+  $("article-id").disabled = Boolean(article);
+  $("article-title").value = article?.title ?? "";
+  $("article-body").value = article?.body ?? "";
+  $("article-category").value = article?.category ?? "";
+  $("article-keywords").value = (article?.keywords ?? []).join(", ");
+  $("article-services").value = (article?.serviceIds ?? []).join(", ");
+  $("article-public").checked = Boolean(article?.isPublic);
+  $("knowledge-errors").hidden = true;
+}
+
+async function editArticle(id) {
+  const result = await api(`staff/knowledge/${encodeURIComponent(id)}`);
+  if (!result.ok) return say(firstError(result) ?? TEXT.failed, true);
+  fillArticleForm(result.data);
+  $("article-title").focus();
+}
+
+async function saveArticle(event) {
+  event.preventDefault();
+  const split = (text) => text.split(",").map((v) => v.trim()).filter(Boolean);
+  const id = state.article?.id ?? $("article-id").value.trim();
+  const result = await api(`staff/knowledge/${encodeURIComponent(id || "-")}`, {
+    method: "PUT",
+    headers: state.article?.etag ? { "If-Match": state.article.etag } : {},
+    body: {
+      title: $("article-title").value,
+      body: $("article-body").value,
+      category: $("article-category").value,
+      isPublic: $("article-public").checked,
+      keywords: split($("article-keywords").value),
+      serviceIds: split($("article-services").value),
+    },
+  });
+  if (result.status === 400 && result.data?.errors) {
+    $("knowledge-error-list").replaceChildren(...Object.values(result.data.errors).flat().map((m) => el("li", {}, m)));
+    $("knowledge-errors").hidden = false;
+    $("knowledge-errors").focus();
+    return;
+  }
+  if (!result.ok) return say(firstError(result) ?? TEXT.failed, true);
+  fillArticleForm(null);
+  say(`Artikeln ”${result.data.title}” är sparad.`);
+  await showKnowledgeAdmin();
+}
+
 function firstError(result) {
   const errors = result.data?.errors;
   if (errors) return Object.values(errors).flat()[0];
@@ -259,6 +341,7 @@ function onChangeSubmit(event) {
   if ($("change-priority").value !== c.priority) change.priority = $("change-priority").value;
   if ($("change-group").value !== c.group) change.group = $("change-group").value;
   if ($("change-category").value.trim() !== (c.category ?? "")) change.category = $("change-category").value.trim();
+  if (isLead() && $("change-secret").checked !== Boolean(c.secret)) change.secret = $("change-secret").checked;
   return changeCase(change, TEXT.saved);
 }
 
@@ -388,6 +471,9 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
   $("nav-register").addEventListener("click", openRegistration);
+  $("case-audit-show").addEventListener("click", () => showAudit().catch(() => say(TEXT.failed, true)));
+  $("knowledge-editor").addEventListener("submit", (event) => saveArticle(event).catch(() => say(TEXT.failed, true)));
+  $("article-new").addEventListener("click", () => fillArticleForm(null));
   $("nav-help").addEventListener("click", () => $("help-dialog").showModal());
   $("nav-signout").addEventListener("click", () => { sessionStorage.removeItem(TOKEN_KEY); state.me = null; showSignIn(); });
   $("register-save").addEventListener("click", () => register(false));

@@ -35,6 +35,7 @@ public static class CaseEntityMapper
         ["MergedInto"] = c.MergedInto,
         ["LinkedCases"] = c.Links.Count == 0 ? null : string.Join(",", c.Links),
         ["DueAt"] = c.DueAt,
+        ["Secret"] = c.Secret,
     };
 
     public static Case ToCase(TableEntity e)
@@ -60,7 +61,8 @@ public static class CaseEntityMapper
             e.GetString("Category"),
             e.GetString("MergedInto"),
             e.GetString("LinkedCases") is { Length: > 0 } links ? links.Split(',') : [],
-            e.GetDateTimeOffset("DueAt"));
+            e.GetDateTimeOffset("DueAt"),
+            e.GetBoolean("Secret") ?? false);
     }
 
     public static TableEntity ToEntity(string caseId, TimelineEntry entry) => new(caseId, EntryRowPrefix + entry.Id)

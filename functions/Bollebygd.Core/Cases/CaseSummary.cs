@@ -13,8 +13,12 @@ public sealed record CaseSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? DueAt,
     string? Category,
-    bool NeedsAttention)
+    bool NeedsAttention,
+    bool Secret = false)
 {
-    public static CaseSummary Of(Case c) => new(c.Id, c.Reference, c.Title, c.Group, c.Status, c.Priority, c.Channel, c.Assignee,
-        c.CreatedAt, c.DueAt, c.Category, c.Attention is not null);
+    /// <summary>What a list may show of a secret case: not its title.</summary>
+    public const string SecretTitle = "Sekretessärende";
+
+    public static CaseSummary Of(Case c) => new(c.Id, c.Reference, c.Secret ? SecretTitle : c.Title, c.Group, c.Status, c.Priority, c.Channel,
+        c.Assignee, c.CreatedAt, c.DueAt, c.Category, c.Attention is not null, c.Secret);
 }

@@ -42,7 +42,16 @@ public sealed partial class CaseWorkService(
         {
             return new CaseWorkOutcome.NotFound();
         }
-        return Allowed(user, record.Case, StaffAction.ReadCases) ? new CaseWorkOutcome.Done(record) : new CaseWorkOutcome.Forbidden();
+        if (!Allowed(user, record.Case, StaffAction.ReadCases))
+        {
+            return new CaseWorkOutcome.Forbidden();
+        }
+        if (record.Case.Secret)
+        {
+            // Who read a secret case, and when, is for the audit log.
+            await AuditAsync(user, "case.read", caseId, null, cancellationToken, "Läste sekretessärendet.");
+        }
+        return new CaseWorkOutcome.Done(record);
     }
 
     /// <summary>What was done to the case, by whom and when: for leads and admins of the case's group.</summary>
@@ -86,6 +95,10 @@ public sealed partial class CaseWorkService(
             return CaseWorkOutcome.Invalid.One("group", UnknownGroup);
         }
 
+        if (change.Secret is { } secret && secret != before.Secret && !StaffPermissions.Allows(user, StaffAction.ManageCases))
+        {
+            return new CaseWorkOutcome.Forbidden();
+        }
         var assignee = before.Assignee;
         if (change.AssigneeId is { } assigneeId)
         {
@@ -114,6 +127,7 @@ public sealed partial class CaseWorkService(
             Category = change.Category is null ? before.Category : change.Category.Trim() is { Length: > 0 } c ? c : null,
             Assignee = assignee,
             Group = change.Group ?? before.Group,
+            Secret = change.Secret ?? before.Secret,
         };
         // A case moved to another group leaves its assignee behind, unless they work there too.
         if (changed.Group != before.Group && change.AssigneeId is null)
@@ -318,6 +332,10 @@ public sealed partial class CaseWorkService(
         if (before.Assignee?.Id != after.Assignee?.Id)
         {
             said.Add(after.Assignee is null ? "Ingen handläggare." : $"Handläggare: {after.Assignee.Name}.");
+        }
+        if (before.Secret != after.Secret)
+        {
+            said.Add(after.Secret ? "Sekretessmarkerat." : "Sekretessmarkeringen togs bort.");
         }
         if (before.Group != after.Group)
         {

@@ -28,6 +28,7 @@ public static class CaseCardView
             createdAt = c.CreatedAt,
             dueAt = c.DueAt,
             attention = c.Attention,
+            secret = c.Secret,
             mailbox = c.Mailbox,
             mergedInto = c.MergedInto,
             links = c.Links,
@@ -63,6 +64,7 @@ public static class CaseCardView
         dueAt = s.DueAt,
         category = s.Category,
         needsAttention = s.NeedsAttention,
+        secret = s.Secret,
     };
 
     /// <summary>"Anna Andersson" for staff:{id}:Anna Andersson, the applicant's name for citizen, "Systemet" for system.</summary>

@@ -149,6 +149,29 @@ public sealed class CaseworkTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task A_lead_marks_a_case_secret_lists_hide_its_title_and_every_read_is_audited()
+    {
+        using var services = StaffServices.Build(azurite, _provider);
+        var record = await RegisterAsync(services, Anna, "kundtjanst", close: false, assignToMe: true);
+        var work = services.GetRequiredService<CaseWorkService>();
+
+        Assert.IsType<CaseWorkOutcome.Forbidden>(await work.ChangeAsync(Anna, record.Case.Id, record.Case.ETag, new CaseChange(Secret: true), CancellationToken.None));
+        var secret = Assert.IsType<CaseWorkOutcome.Done>(await work.ChangeAsync(Lena, record.Case.Id, record.Case.ETag, new CaseChange(Secret: true), CancellationToken.None));
+        Assert.True(secret.Record.Case.Secret);
+
+        var row = Assert.Single((await services.GetRequiredService<CaseListService>().ListAsync(Anna, CaseListView.Mine, null, 1, 100, CancellationToken.None))!.Items,
+            i => i.Id == record.Case.Id);
+        Assert.Equal(CaseSummary.SecretTitle, row.Title);
+        Assert.IsType<CaseWorkOutcome.Done>(await work.GetCardAsync(Anna, record.Case.Id, CancellationToken.None));
+        Assert.IsType<CaseWorkOutcome.Forbidden>(await work.GetCardAsync(Sven, record.Case.Id, CancellationToken.None));
+
+        await DrainAuditAsync(services);
+        var (_, audit) = await work.GetAuditAsync(Lena, record.Case.Id, CancellationToken.None);
+        Assert.Contains(audit, e => e.Action == "case.read" && e.Actor == Anna.Id);
+        Assert.Contains(audit, e => e.Action == "case.change" && e.Actor == Lena.Id && e.Detail!.Contains("Sekretessmarkerat"));
+    }
+
+    [Fact]
     public async Task An_internal_note_is_on_the_card_but_not_on_the_citizens_page()
     {
         using var services = StaffServices.Build(azurite, _provider);
