@@ -9,6 +9,7 @@ using Bollebygd.Adapters.Knowledge;
 using Bollebygd.Adapters.Mail;
 using Bollebygd.Adapters.Operations;
 using Bollebygd.Adapters.Routing;
+using Bollebygd.Adapters.Sms;
 using Bollebygd.Adapters.Storage;
 using Bollebygd.Core.Access;
 using Bollebygd.Core.Audit;
@@ -18,6 +19,7 @@ using Bollebygd.Core.Knowledge;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
 using Bollebygd.Core.Routing;
+using Bollebygd.Core.Sms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,6 +59,11 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<IInboundMailParser, MimeInboundMailParser>();
         services.AddSingleton<IReceiptAllowance, TableReceiptAllowance>();
         services.AddSingleton<IKnowledgeBase, TableKnowledgeBase>();
+        services.AddOptions<SmsOptions>().Bind(configuration.GetSection(SmsOptions.Section));
+        // One client for the process; connections are renewed so a gateway's DNS change is seen.
+        services.AddSingleton<ISmsSender>(sp => ActivatorUtilities.CreateInstance<HttpSmsGateway>(sp,
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) }));
+        services.AddSingleton<ISmsQueue, QueueSmsQueue>();
         services.AddSingleton<IRoutingModels, BlobRoutingModels>();
         services.AddSingleton<IRoutingExamples, TableRoutingExamples>();
         services.AddOptions<StaffAuthOptions>().Bind(configuration.GetSection(StaffAuthOptions.Section));

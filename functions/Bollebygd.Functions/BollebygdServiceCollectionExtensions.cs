@@ -6,6 +6,7 @@ using Bollebygd.Core.Intake;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
 using Bollebygd.Core.Routing;
+using Bollebygd.Core.Sms;
 using Bollebygd.Functions.Catalog;
 using Bollebygd.Functions.Http;
 using Bollebygd.Functions.Knowledge;
@@ -50,6 +51,7 @@ public static class BollebygdServiceCollectionExtensions
         services.AddSingleton<InboundMailService>();
         services.AddSingleton<MailboxPoller>();
         services.AddSingleton<CaseReplyService>();
+        services.AddSingleton<SmsDeliveryService>();
         services.AddSingleton<CaseListService>();
         services.AddSingleton<CaseWorkService>();
         services.AddSingleton<QuickRegistrationService>();

@@ -227,8 +227,12 @@ function renderCase(c) {
   $("change-secret").checked = Boolean(c.secret);
   $("case-audit").hidden = !isLead();
   $("case-audit-list").replaceChildren();
-  const canReply = c.parties.some((p) => p.role === "sökande" && p.email);
-  $("case-reply").hidden = !canReply;
+  const hasEmail = Boolean(applicant?.email);
+  const hasPhone = Boolean(applicant?.phone);
+  $("case-reply").hidden = !hasEmail && !hasPhone;
+  $("reply-channel").hidden = !hasPhone;
+  $("reply-channel-email").disabled = !hasEmail;
+  $(hasEmail ? "reply-channel-email" : "reply-channel-sms").checked = true;
   $("case-timeline").replaceChildren(...c.timeline.map((entry) => el("li", { class: `agent-entry agent-entry--${entry.kind}` },
     el("p", { class: "message-meta" }, `${formatDateTime(entry.at)} · ${KINDS[entry.kind] ?? entry.kind} · ${entry.author}`),
     el("p", { class: "message-text" }, entry.text),
@@ -349,7 +353,8 @@ async function onReplySubmit(event) {
   event.preventDefault();
   const c = state.caseCard;
   state.pendingKey ??= crypto.randomUUID();
-  const result = await api(`staff/cases/${c.id}/replies`, { method: "POST", body: { id: state.pendingKey, text: $("reply-text").value } });
+  const channel = document.querySelector("input[name=reply-channel]:checked")?.value ?? "email";
+  const result = await api(`staff/cases/${c.id}/replies`, { method: "POST", body: { id: state.pendingKey, text: $("reply-text").value, channel } });
   if (!result.ok) return say(firstError(result) ?? TEXT.failed, true);
   state.pendingKey = null;
   $("reply-text").value = "";

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Bollebygd.Core.Mail;
+using Bollebygd.Core.Sms;
 using Microsoft.Extensions.Logging;
 
 namespace Bollebygd.Core.Cases;
@@ -9,11 +10,14 @@ namespace Bollebygd.Core.Cases;
 /// A reply from staff to the citizen: a public message on the timeline, and an e-mail from the case's function
 /// mailbox (never the person's own address) that answers the citizen's latest mail — In-Reply-To and References
 /// name the thread, the subject carries the reference — so the citizen's answer threads onto the case again.
-/// The client's reply id makes a retried request the same reply, sent once.
+/// The client's reply id makes a retried request the same reply, sent once. A reply can go as a text message
+/// instead, through the SMS gateway, to the applicant's mobile number.
 /// </summary>
 public sealed partial class CaseReplyService(
     ICaseStore cases,
     IOutgoingMailQueue outgoingMail,
+    ISmsQueue smsQueue,
+    ISmsSender smsGateway,
     FunctionMailboxes mailboxes,
     TimeProvider time,
     ILogger<CaseReplyService> logger)
@@ -23,8 +27,16 @@ public sealed partial class CaseReplyService(
     public const string TextTooLong = "Svaret får vara högst 10 000 tecken.";
     public const string NoAddress = "Ärendet saknar e-postadress. Svara i en annan kanal.";
     public const string ReplyIdInvalid = "Svaret saknar ett giltigt id. Ladda om sidan och försök igen.";
+    public const int MaxSmsLength = 1000;
+    public const string SmsTooLong = "Ett sms får vara högst 1 000 tecken.";
+    public const string NoMobile = "Ärendet saknar ett mobilnummer. Svara med e-post eller ring.";
+    public const string SmsOff = "Sms är inte påslaget. Svara med e-post.";
 
-    public async Task<CaseReplyOutcome> ReplyAsync(string caseId, string replyId, string? text, string author, CancellationToken cancellationToken)
+    public Task<CaseReplyOutcome> ReplyAsync(string caseId, string replyId, string? text, string author, CancellationToken cancellationToken) =>
+        ReplyAsync(caseId, replyId, text, author, ReplyChannel.Email, cancellationToken);
+
+    public async Task<CaseReplyOutcome> ReplyAsync(string caseId, string replyId, string? text, string author, ReplyChannel channel,
+        CancellationToken cancellationToken)
     {
         text = text?.Trim() ?? "";
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -45,9 +57,14 @@ public sealed partial class CaseReplyService(
         {
             return new CaseReplyOutcome.NotFound();
         }
-        if (record.Case.Applicant?.Email is not { Length: > 0 })
+        var mobile = MobileNumber.Normalise(record.Case.Applicant?.Phone);
+        if (channel == ReplyChannel.Email && record.Case.Applicant?.Email is not { Length: > 0 })
         {
             errors["text"] = [NoAddress];
+        }
+        else if (channel == ReplyChannel.Sms && (!smsGateway.IsConfigured || mobile is null || text.Length > MaxSmsLength))
+        {
+            errors["channel"] = [!smsGateway.IsConfigured ? SmsOff : mobile is null ? NoMobile : SmsTooLong];
         }
         if (errors.Count > 0)
         {
@@ -58,7 +75,15 @@ public sealed partial class CaseReplyService(
         var entry = new TimelineEntry(entryId, time.GetUtcNow(), TimelineEntryKind.MunicipalityMessage, author, text, []);
         await cases.AppendRetryingAsync(record.Case, entry, c => c.Status == CaseStatus.Received ? CaseStatus.InProgress : null, cancellationToken);
         var from = mailboxes.ForCase(record.Case.Mailbox, record.Case.Group);
-        await outgoingMail.EnqueueAsync(Mail(record, replyId, text, from), null, cancellationToken);
+        if (channel == ReplyChannel.Sms)
+        {
+            await smsQueue.EnqueueAsync(new OutgoingSms(record.Case.Id, OutgoingMail.ReplyPurposePrefix + replyId, mobile!,
+                $"{text}\n\n{from.DisplayName}, ärende {record.Case.Reference}. Det går inte att svara på det här sms:et."), null, cancellationToken);
+        }
+        else
+        {
+            await outgoingMail.EnqueueAsync(Mail(record, replyId, text, from), null, cancellationToken);
+        }
         logger.LogInformation("Reply {EntryId} on {CaseReference} queued by {Author}", entryId, record.Case.Reference.ToString(), author);
         return new CaseReplyOutcome.Queued(entryId);
     }

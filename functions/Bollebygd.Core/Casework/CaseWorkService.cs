@@ -187,7 +187,8 @@ public sealed partial class CaseWorkService(
         return new CaseWorkOutcome.Done((await cases.GetAsync(caseId, cancellationToken))!);
     }
 
-    public async Task<CaseWorkOutcome> ReplyAsync(StaffUser user, string caseId, string replyId, string? text, CancellationToken cancellationToken)
+    public async Task<CaseWorkOutcome> ReplyAsync(StaffUser user, string caseId, string replyId, string? text, ReplyChannel channel,
+        CancellationToken cancellationToken)
     {
         var record = await cases.GetAsync(caseId, cancellationToken);
         if (record is null)
@@ -198,7 +199,7 @@ public sealed partial class CaseWorkService(
         {
             return new CaseWorkOutcome.Forbidden();
         }
-        switch (await replies.ReplyAsync(caseId, replyId, text, user.Author, cancellationToken))
+        switch (await replies.ReplyAsync(caseId, replyId, text, user.Author, channel, cancellationToken))
         {
             case CaseReplyOutcome.Invalid invalid:
                 return new CaseWorkOutcome.Invalid(invalid.Errors);

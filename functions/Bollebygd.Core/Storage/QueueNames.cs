@@ -12,6 +12,9 @@ public static class QueueNames
     /// <summary>All mail the system sends: receipts, replies, reminders.</summary>
     public const string OutgoingMail = "mail-outgoing";
 
+    /// <summary>Text messages to send through the SMS gateway.</summary>
+    public const string OutgoingSms = "sms-outgoing";
+
     /// <summary>The suffix the Functions host (and LocalHost) gives a queue's poison queue.</summary>
     public const string PoisonSuffix = "-poison";
 

@@ -121,7 +121,7 @@ public sealed class CaseworkFunctions(
             return check.Refusal!;
         }
         var body = await BodyAsync<TextBody>(request, cancellationToken);
-        return Result(request, await work.ReplyAsync(check.User!, caseId, body?.Id ?? "", body?.Text, cancellationToken));
+        return Result(request, await work.ReplyAsync(check.User!, caseId, body?.Id ?? "", body?.Text, body?.Channel ?? ReplyChannel.Email, cancellationToken));
     }
 
     [Function("CaseMerge")]
@@ -207,7 +207,7 @@ public sealed class CaseworkFunctions(
 
     private static int Int(string? text, int fallback) => int.TryParse(text, out var value) ? value : fallback;
 
-    private sealed record TextBody(string? Id, string? Text);
+    private sealed record TextBody(string? Id, string? Text, ReplyChannel? Channel = null);
 
     private sealed record CaseIdBody(string? CaseId);
 
