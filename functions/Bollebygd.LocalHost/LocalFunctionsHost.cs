@@ -75,6 +75,7 @@ public static class LocalFunctionsHost
         builder.Services.AddSingleton<FunctionInvoker>();
         builder.Services.AddSingleton<TimerStatusStore>();
         builder.Services.AddSingleton<DevelopmentIdentityProvider>();
+        builder.Services.AddSingleton<AuthorizationCodes>();
         builder.Services.AddDurableFunctions(catalog, builder.Configuration.GetValue<int?>($"{Section}:DurablePort"));
 
         // Resolve schedules and queue names now, so a missing setting stops start-up with a clear message.

@@ -1,10 +1,13 @@
 // The agent workspace: sign-in, queues, the case card (change, reply, note, timeline), quick registration and
 // keyboard shortcuts. Talks to /api/staff/* with the staff member's bearer token, kept for the browser session only.
+// Sign-in is the OAuth 2.0 authorization-code flow with PKCE that Entra ID offers single-page apps, against the
+// authority in config.json: Entra ID in Azure, LocalHost's development provider on a developer's machine.
 import { el } from "/js/dom.mjs";
 import { formatDateTime } from "/js/format.mjs";
 import { REPLY_TEMPLATES } from "/agent/templates.mjs";
 
 const TOKEN_KEY = "kontaktcenter.staffToken";
+const PKCE_KEY = "kontaktcenter.signIn";
 const $ = (id) => document.getElementById(id);
 
 const TEXT = {
@@ -37,12 +40,51 @@ const isLead = () => state.me?.roles.some((r) => r === "lead" || r === "admin") 
 
 class SignedOut extends Error {}
 
-function takeTokenFromFragment() {
-  const match = /^#access_token=([^&]+)/.exec(location.hash);
-  if (match) {
-    sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, "", `${location.pathname}#/ko`);
-  }
+let configPromise = null;
+const loadConfig = () => (configPromise ??= fetch("/agent/config.json").then((r) => r.json()));
+const redirectUri = () => `${location.origin}/agent/`;
+const base64Url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+
+async function metadata(config) {
+  const authority = new URL(config.authority, location.origin).toString().replace(/\/$/, "");
+  const response = await fetch(`${authority}/.well-known/openid-configuration`);
+  if (!response.ok) throw new Error("no OpenID metadata");
+  return response.json();
+}
+
+/** Sends the browser to the authority to sign in, with a PKCE challenge and a state to recognise the answer by. */
+async function signIn() {
+  const config = await loadConfig();
+  const { authorization_endpoint: authorize, token_endpoint: tokenEndpoint } = await metadata(config);
+  const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
+  const challenge = base64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier))));
+  const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, tokenEndpoint }));
+  const query = new URLSearchParams({
+    client_id: config.clientId, response_type: "code", response_mode: "query", redirect_uri: redirectUri(),
+    scope: `openid profile ${config.scope}`, code_challenge: challenge, code_challenge_method: "S256", state,
+  });
+  location.assign(`${authorize}?${query}`);
+}
+
+/** Back from the authority with a code: exchanges it (with the verifier) for the access token. */
+async function completeSignIn() {
+  const answer = new URLSearchParams(location.search);
+  if (!answer.has("code") && !answer.has("error")) return;
+  const pending = JSON.parse(sessionStorage.getItem(PKCE_KEY) ?? "null");
+  sessionStorage.removeItem(PKCE_KEY);
+  history.replaceState(null, "", "/agent/#/ko");
+  if (!pending || pending.state !== answer.get("state") || !answer.has("code")) return;
+  const config = await loadConfig();
+  const response = await fetch(pending.tokenEndpoint, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "authorization_code", client_id: config.clientId, code: answer.get("code"), redirect_uri: redirectUri(),
+      code_verifier: pending.verifier, scope: `openid profile ${config.scope}`,
+    }),
+  });
+  if (response.ok) sessionStorage.setItem(TOKEN_KEY, (await response.json()).access_token);
 }
 
 async function api(path, { method = "GET", body, headers = {} } = {}) {
@@ -82,11 +124,9 @@ async function showSignIn() {
   $("agent-nav").hidden = true;
   $("agent-user").textContent = "";
   try {
-    const config = await (await fetch("/agent/config.json")).json();
-    $("signin-link").href = config.signInUrl;
-    $("signin-note").textContent = config.signInNote ?? "";
+    $("signin-note").textContent = (await loadConfig()).signInNote ?? "";
   } catch {
-    // The default link stays.
+    // No note.
   }
   show("view-signin");
 }
@@ -99,7 +139,7 @@ function groupOptions(select, groups, selected, { withTriageFirst = false } = {}
 }
 
 async function start() {
-  takeTokenFromFragment();
+  await completeSignIn();
   if (!sessionStorage.getItem(TOKEN_KEY)) return showSignIn();
   try {
     const me = await api("staff/me");
@@ -476,6 +516,7 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
   $("nav-register").addEventListener("click", openRegistration);
+  $("signin-button").addEventListener("click", () => signIn().catch(() => say("Inloggningen kunde inte starta. Försök igen.", true)));
   $("case-audit-show").addEventListener("click", () => showAudit().catch(() => say(TEXT.failed, true)));
   $("knowledge-editor").addEventListener("submit", (event) => saveArticle(event).catch(() => say(TEXT.failed, true)));
   $("article-new").addEventListener("click", () => fillArticleForm(null));

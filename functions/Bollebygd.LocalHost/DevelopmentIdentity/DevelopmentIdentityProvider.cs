@@ -52,10 +52,12 @@ public sealed class DevelopmentIdentityProvider : IDisposable
     {
         ["issuer"] = issuer,
         ["jwks_uri"] = issuer + "/keys",
-        ["authorization_endpoint"] = issuer + "/login",
+        ["authorization_endpoint"] = issuer + "/authorize",
         ["token_endpoint"] = issuer + "/token",
         ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
-        ["response_types_supported"] = new[] { "token" },
+        ["response_types_supported"] = new[] { "code" },
+        ["code_challenge_methods_supported"] = new[] { "S256" },
+        ["grant_types_supported"] = new[] { "authorization_code" },
         ["subject_types_supported"] = new[] { "public" },
     };
 
