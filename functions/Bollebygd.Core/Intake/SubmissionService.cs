@@ -66,7 +66,7 @@ public sealed partial class SubmissionService(
         {
             var record = new SubmissionRecord(caseId, reference, service.Id, service.Version, submissionId, now, validation.Values, files);
             await archive.SaveAsync(record, ct);
-            var routed = await router.RouteAsync(new RoutingInput(service.Id, null, service.Group, FreeText(service, validation.Values)), ct);
+            var routed = await router.RouteAsync(new RoutingInput(service.Id, null, service.Group, FreeText(service, validation.Values), service.Categories), ct);
             created = NewCase(service, caseId, reference, submissionId, validation.Values, now) with { Group = routed.GroupId };
             await cases.CreateAsync(created, [ReceivedEntry(service, now, files), RoutingEntries.Routed(routed, now)], ct);
 

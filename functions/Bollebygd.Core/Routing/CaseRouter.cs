@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Bollebygd.Core.Routing;
 
 /// <summary>
-/// The fördelningsmotor. A case from a specific e-service or mailbox goes to that source's group. A general one
+/// The fördelningsmotor. A case from a specific e-service goes to the group of its category, when a category rule
+/// says so, else to the group of the e-service or mailbox. A general one
 /// (kontakta kundtjänst, kommunen@) is placed by a keyword rule if one matches, else by the classifier when it is at
 /// least <see cref="RoutingPolicy.Threshold"/> sure, else in Triage, where an agent places it — and that correction,
 /// like every closed case, becomes training data for the next model (<see cref="RetrainAsync"/>).
@@ -27,7 +28,10 @@ public sealed class CaseRouter(
             : input.Mailbox is { } mailbox && policy.ClassifyMailboxes.Contains(mailbox, StringComparer.OrdinalIgnoreCase);
         if (!general)
         {
-            return new RoutingDecision(input.DefaultGroup, 1, RoutingReason.Source);
+            var byCategory = (policy.CategoryRules ?? []).FirstOrDefault(r => input.Categories?.Contains(r.Category) == true && groups.Exists(r.Group));
+            return byCategory is not null
+                ? new RoutingDecision(byCategory.Group, 1, RoutingReason.Category)
+                : new RoutingDecision(input.DefaultGroup, 1, RoutingReason.Source);
         }
         var tokens = SwedishText.Tokens(input.Text, bigrams: false).ToHashSet();
         foreach (var rule in policy.KeywordRules)

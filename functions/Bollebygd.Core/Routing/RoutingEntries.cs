@@ -12,6 +12,7 @@ public static class RoutingEntries
         new(EntryId, at, TimelineEntryKind.Event, "system", decision.Reason switch
         {
             RoutingReason.Source => $"Ärendet gick till gruppen för e-tjänsten eller brevlådan ({decision.GroupId}).",
+            RoutingReason.Category => $"Fördelat till {decision.GroupId} efter e-tjänstens kategori.",
             RoutingReason.Keyword => $"Fördelat till {decision.GroupId} efter ett nyckelord.",
             RoutingReason.Classifier => $"Fördelat till {decision.GroupId} av fördelningsmotorn (säkerhet {Percent(decision.Confidence)}).",
             _ => $"Fördelningsmotorn var inte säker nog (säkerhet {Percent(decision.Confidence)}): ärendet ligger i Triage.",

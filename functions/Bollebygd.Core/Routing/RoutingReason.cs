@@ -5,6 +5,9 @@ public enum RoutingReason
     /// <summary>A specific e-service or mailbox: its own group.</summary>
     Source,
 
+    /// <summary>A category rule sent the e-service's case elsewhere.</summary>
+    Category,
+
     /// <summary>A keyword rule matched.</summary>
     Keyword,
 

@@ -12,7 +12,8 @@ public static class GroupDefinitions
     public static RoutingPolicy LoadPolicy(CompetenceGroups groups)
     {
         var policy = Read<RoutingPolicy>("routing/rules.json");
-        var unknown = policy.KeywordRules.Select(r => r.Group).Where(g => !groups.Exists(g)).ToList();
+        var unknown = policy.KeywordRules.Select(r => r.Group).Concat((policy.CategoryRules ?? []).Select(r => r.Group))
+            .Where(g => !groups.Exists(g)).ToList();
         if (unknown.Count > 0 || policy.Threshold is <= 0 or > 1)
         {
             throw new InvalidOperationException($"routing/rules.json: unknown groups {string.Join(", ", unknown)} or a threshold outside (0, 1].");

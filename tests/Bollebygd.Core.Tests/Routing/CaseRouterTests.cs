@@ -10,7 +10,7 @@ public class CaseRouterTests
         new("gata-trafik", "Gata"), new("bildning-omsorg", "Bildning")]);
 
     private static readonly RoutingPolicy Policy = new(["kontakta-kundtjanst"], ["kommunen"],
-        [new KeywordRule(["bygglov"], "bygg-miljo")], 0.6);
+        [new KeywordRule(["bygglov"], "bygg-miljo")], 0.6, [new CategoryRule("Skola och förskola", "bildning-omsorg")]);
 
     [Fact]
     public async Task A_specific_source_keeps_its_own_group()
@@ -19,6 +19,14 @@ public class CaseRouterTests
         var decision = await router.RouteAsync(new RoutingInput("uppehall-i-avfallshamtning", null, "va-renhallning", "Skolskjuts?"), CancellationToken.None);
         Assert.Equal(new RoutingDecision("va-renhallning", 1, RoutingReason.Source), decision);
         Assert.Equal(RoutingReason.Source, (await router.RouteAsync(new RoutingInput(null, "va", "va-renhallning", "Hej"), CancellationToken.None)).Reason);
+    }
+
+    [Fact]
+    public async Task A_category_rule_sends_a_specific_services_cases_by_its_category()
+    {
+        var decision = await Router().RouteAsync(new RoutingInput("skolskjuts", null, "kundtjanst", "Ansökan", ["Skola och förskola", "Trafik och gator"]),
+            CancellationToken.None);
+        Assert.Equal(new RoutingDecision("bildning-omsorg", 1, RoutingReason.Category), decision);
     }
 
     [Fact]
