@@ -57,8 +57,8 @@ public sealed class CaseworkFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/cases/{caseId}")] HttpRequest request, string caseId,
         CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.ReadCases, cancellationToken);
-        return check.Allowed ? Result(request, await work.GetCardAsync(check.User!, caseId, cancellationToken)) : check.Refusal!;
+        return await access.RunAsync(request, StaffAction.ReadCases,
+            async user => Result(request, await work.GetCardAsync(user, caseId, cancellationToken)), cancellationToken);
     }
 
     [Function("CaseAudit")]
@@ -66,18 +66,16 @@ public sealed class CaseworkFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/cases/{caseId}/audit")] HttpRequest request, string caseId,
         CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.ReadAudit, cancellationToken);
-        if (!check.Allowed)
+        return await access.RunAsync(request, StaffAction.ReadAudit, async user =>
         {
-            return check.Refusal!;
-        }
-        var (outcome, entries) = await work.GetAuditAsync(check.User!, caseId, cancellationToken);
-        return outcome is CaseWorkOutcome.Done
-            ? new JsonResult(new
-            {
-                entries = entries.Select(e => new { at = e.OccurredAt, actor = e.Actor, action = e.Action, detail = e.Detail }),
-            }, Json)
-            : Result(request, outcome);
+            var (outcome, entries) = await work.GetAuditAsync(user, caseId, cancellationToken);
+            return outcome is CaseWorkOutcome.Done
+                ? new JsonResult(new
+                {
+                    entries = entries.Select(e => new { at = e.OccurredAt, actor = e.Actor, action = e.Action, detail = e.Detail }),
+                }, Json)
+                : Result(request, outcome);
+        }, cancellationToken);
     }
 
     [Function("CaseChange")]
@@ -85,15 +83,10 @@ public sealed class CaseworkFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "staff/cases/{caseId}")] HttpRequest request, string caseId,
         CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.WorkCases, cancellationToken);
-        if (!check.Allowed)
-        {
-            return check.Refusal!;
-        }
-        var change = await BodyAsync<CaseChange>(request, cancellationToken);
-        return change is null
-            ? Problems.FieldError("body", "Ändringen kunde inte läsas.")
-            : Result(request, await work.ChangeAsync(check.User!, caseId, request.Headers.IfMatch.ToString() is { Length: > 0 } e ? e : null, change, cancellationToken));
+        return await access.RunAsync(request, StaffAction.WorkCases, async user =>
+            await BodyAsync<CaseChange>(request, cancellationToken) is { } change
+                ? Result(request, await work.ChangeAsync(user, caseId, StaffAccess.IfMatch(request), change, cancellationToken))
+                : Problems.FieldError("body", "Ändringen kunde inte läsas."), cancellationToken);
     }
 
     [Function("CaseNote")]
@@ -101,13 +94,11 @@ public sealed class CaseworkFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/notes")] HttpRequest request, string caseId,
         CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.WorkCases, cancellationToken);
-        if (!check.Allowed)
+        return await access.RunAsync(request, StaffAction.WorkCases, async user =>
         {
-            return check.Refusal!;
-        }
-        var body = await BodyAsync<TextBody>(request, cancellationToken);
-        return Result(request, await work.AddNoteAsync(check.User!, caseId, body?.Id ?? "", body?.Text, cancellationToken));
+            var body = await BodyAsync<TextBody>(request, cancellationToken);
+            return Result(request, await work.AddNoteAsync(user, caseId, body?.Id ?? "", body?.Text, cancellationToken));
+        }, cancellationToken);
     }
 
     [Function("CaseReply")]
@@ -115,13 +106,11 @@ public sealed class CaseworkFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/replies")] HttpRequest request, string caseId,
         CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.WorkCases, cancellationToken);
-        if (!check.Allowed)
+        return await access.RunAsync(request, StaffAction.WorkCases, async user =>
         {
-            return check.Refusal!;
-        }
-        var body = await BodyAsync<TextBody>(request, cancellationToken);
-        return Result(request, await work.ReplyAsync(check.User!, caseId, body?.Id ?? "", body?.Text, body?.Channel ?? ReplyChannel.Email, cancellationToken));
+            var body = await BodyAsync<TextBody>(request, cancellationToken);
+            return Result(request, await work.ReplyAsync(user, caseId, body?.Id ?? "", body?.Text, body?.Channel ?? ReplyChannel.Email, cancellationToken));
+        }, cancellationToken);
     }
 
     [Function("CaseMerge")]
@@ -129,14 +118,11 @@ public sealed class CaseworkFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/merge")] HttpRequest request, string caseId,
         CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.ManageCases, cancellationToken);
-        if (!check.Allowed)
+        return await access.RunAsync(request, StaffAction.ManageCases, async user =>
         {
-            return check.Refusal!;
-        }
-        var body = await BodyAsync<CaseIdBody>(request, cancellationToken);
-        return Result(request, await work.MergeAsync(check.User!, caseId, request.Headers.IfMatch.ToString() is { Length: > 0 } e ? e : null,
-            body?.CaseId ?? "", cancellationToken));
+            var body = await BodyAsync<CaseIdBody>(request, cancellationToken);
+            return Result(request, await work.MergeAsync(user, caseId, StaffAccess.IfMatch(request), body?.CaseId ?? "", cancellationToken));
+        }, cancellationToken);
     }
 
     [Function("CaseLink")]
@@ -144,32 +130,28 @@ public sealed class CaseworkFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/links")] HttpRequest request, string caseId,
         CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.WorkCases, cancellationToken);
-        if (!check.Allowed)
+        return await access.RunAsync(request, StaffAction.WorkCases, async user =>
         {
-            return check.Refusal!;
-        }
-        var body = await BodyAsync<CaseIdBody>(request, cancellationToken);
-        return Result(request, await work.LinkAsync(check.User!, caseId, body?.CaseId ?? "", cancellationToken));
+            var body = await BodyAsync<CaseIdBody>(request, cancellationToken);
+            return Result(request, await work.LinkAsync(user, caseId, body?.CaseId ?? "", cancellationToken));
+        }, cancellationToken);
     }
 
     [Function("QuickRegistration")]
     public async Task<IActionResult> Register(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.WorkCases, cancellationToken);
-        if (!check.Allowed)
+        return await access.RunAsync(request, StaffAction.WorkCases, async user =>
         {
-            return check.Refusal!;
-        }
-        var body = await BodyAsync<RegistrationBody>(request, cancellationToken);
-        if (body is null)
-        {
-            return Problems.FieldError("body", "Registreringen kunde inte läsas.");
-        }
-        var outcome = await registrations.RegisterAsync(check.User!, new QuickRegistration(body.RegistrationId ?? "",
-            body.Channel ?? Channel.Web, body.Name, body.Email, body.Phone, body.Subject, body.Text, body.Group, body.Close), cancellationToken);
-        return outcome is CaseWorkOutcome.Done done ? Created(request, done.Record) : Result(request, outcome);
+            var body = await BodyAsync<RegistrationBody>(request, cancellationToken);
+            if (body is null)
+            {
+                return Problems.FieldError("body", "Registreringen kunde inte läsas.");
+            }
+            var outcome = await registrations.RegisterAsync(user, new QuickRegistration(body.RegistrationId ?? "",
+                body.Channel ?? Channel.Web, body.Name, body.Email, body.Phone, body.Subject, body.Text, body.Group, body.Close), cancellationToken);
+            return outcome is CaseWorkOutcome.Done done ? Created(request, done.Record) : Result(request, outcome);
+        }, cancellationToken);
     }
 
     private IActionResult Result(HttpRequest request, CaseWorkOutcome outcome) => outcome switch

@@ -34,5 +34,16 @@ public sealed class StaffAccess(IStaffTokenValidator validator, ILogger<StaffAcc
         return new StaffAccessResult(user, null);
     }
 
+    /// <summary>Checks the caller, then does the work as them; a refused caller gets the refusal.</summary>
+    public async Task<IActionResult> RunAsync(HttpRequest request, StaffAction action, Func<StaffUser, Task<IActionResult>> work,
+        CancellationToken cancellationToken)
+    {
+        var check = await CheckAsync(request, action, cancellationToken);
+        return check.Allowed ? await work(check.User!) : check.Refusal!;
+    }
+
+    /// <summary>The ETag an edit was based on (<c>If-Match</c>), or null.</summary>
+    public static string? IfMatch(HttpRequest request) => request.Headers.IfMatch.ToString() is { Length: > 0 } etag ? etag : null;
+
     public static IActionResult Forbidden() => Problems.Status(StatusCodes.Status403Forbidden, ForbiddenTitle);
 }
