@@ -37,6 +37,7 @@ public partial class AgentJourneyTests(LocalHostFixture fixture)
         await Assertions.Expect(page.Locator("#view-signin")).ToBeVisibleAsync();
         await Accessibility.AssertNoViolationsAsync(page);
         await page.Locator("#signin-button").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/\.dev-identity/authorize\?"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Logga in i utvecklingsläge");
         await Accessibility.AssertNoViolationsAsync(page);
         await page.Locator("#user-anna").CheckAsync();
