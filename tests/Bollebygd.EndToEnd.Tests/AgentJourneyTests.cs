@@ -141,6 +141,10 @@ public partial class AgentJourneyTests(LocalHostFixture fixture)
         register.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await fixture.StaffTokenAsync("anna"));
         var created = await (await fixture.Http.SendAsync(register)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         var caseId = created.GetProperty("id").GetString();
+        // Sven works in another group: the case is not his to read.
+        using var foreign = new HttpRequestMessage(HttpMethod.Get, $"/api/staff/cases/{caseId}");
+        foreign.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await fixture.StaffTokenAsync("sven"));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await fixture.Http.SendAsync(foreign)).StatusCode);
 
         var page = await fixture.Browser.NewPageAsync(new() { BaseURL = fixture.BaseAddress.ToString() });
         await SignedInAsync(page, "lena");

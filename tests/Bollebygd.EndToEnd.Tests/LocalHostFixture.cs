@@ -52,6 +52,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["MailboxPollSchedule"] = "*/2 * * * * *",
             ["PublicBaseUrl"] = BaseAddress.ToString(),
             ["StaffAuth__Authority"] = BaseAddress.ToString().TrimEnd('/') + "/.dev-identity",
+            ["LocalHost__DevelopmentIdentity__TestTokens"] = "true",
         });
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 

@@ -93,7 +93,8 @@ async function api(path, { method = "GET", body, headers = {} } = {}) {
     method,
     headers: {
       Accept: "application/json",
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      // Our own header as well as the standard one: Static Web Apps replaces Authorization on its way to the API.
+      ...(token ? { Authorization: `Bearer ${token}`, "X-Staff-Authorization": `Bearer ${token}` } : {}),
       ...(body === undefined ? {} : { "Content-Type": "application/json" }),
       ...headers,
     },

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Net.Http;
 using Bollebygd.Core.Access;
 using Bollebygd.Core.Routing;
 using Microsoft.Extensions.Logging;
@@ -44,11 +45,21 @@ public sealed class OidcStaffTokenValidator : IStaffTokenValidator
         {
             return null;
         }
-        var configuration = await _metadata.GetConfigurationAsync(cancellationToken);
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await _metadata.GetConfigurationAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or HttpRequestException)
+        {
+            _logger.LogError(ex, "The staff authority's OpenID metadata could not be read: staff requests are refused until it can");
+            return null;
+        }
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = configuration.Issuer,
-            ValidAudience = _options.Audience,
+            // Entra v2 access tokens carry the API's client id as audience, v1 ones its App ID URI: both may be listed.
+            ValidAudiences = _options.Audience.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             IssuerSigningKeys = configuration.SigningKeys,
             ValidateLifetime = true,
             RequireExpirationTime = true,
@@ -75,12 +86,16 @@ public sealed class OidcStaffTokenValidator : IStaffTokenValidator
         {
             return null;
         }
+        // Role names exactly (not numbers or lists, which Enum.TryParse would take).
         var roles = identity.FindAll("roles").Concat(identity.FindAll(ClaimTypes.Role))
-            .Select(c => Enum.TryParse<StaffRole>(c.Value, ignoreCase: true, out var role) ? role : (StaffRole?)null)
+            .Select(c => Enum.GetValues<StaffRole>().Where(r => string.Equals(r.ToString(), c.Value, StringComparison.OrdinalIgnoreCase)).Cast<StaffRole?>().FirstOrDefault())
             .OfType<StaffRole>()
             .ToHashSet();
+        // With a group map, only mapped groups count (an Entra group someone named "bygg-miljo" is not the group);
+        // without one (the development provider), the claim names the competence group.
         var groups = identity.FindAll("groups")
-            .Select(c => _options.GroupMap.TryGetValue(c.Value, out var mapped) ? mapped : c.Value)
+            .Select(c => _options.GroupMap.Count == 0 ? c.Value : _options.GroupMap.GetValueOrDefault(c.Value))
+            .OfType<string>()
             .Where(_groups.Exists)
             .ToHashSet(StringComparer.Ordinal);
         return new StaffUser(id, Claim("name") ?? id, Claim("preferred_username") ?? Claim("email"), roles, groups);

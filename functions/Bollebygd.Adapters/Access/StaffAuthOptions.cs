@@ -12,6 +12,7 @@ public sealed class StaffAuthOptions
 
     public string? Authority { get; set; }
 
+    /// <summary>The audiences a token may carry, separated by commas (the API's App ID URI and its client id).</summary>
     public string? Audience { get; set; }
 
     public Dictionary<string, string> GroupMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -31,12 +31,16 @@ public sealed class TableCaseStore(StorageResources storage) : ICaseStore, ICase
         try
         {
             await table.SubmitTransactionAsync(actions, cancellationToken);
+            await IndexAsync(null, @case, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
-            // Created already by an earlier attempt for the same submission.
+            // Created already by an earlier attempt: index the case as it was stored, not as this attempt made it.
+            if ((await GetAsync(@case.Id, cancellationToken))?.Case is { } stored)
+            {
+                await IndexAsync(null, stored, cancellationToken);
+            }
         }
-        await IndexAsync(null, @case, cancellationToken);
     }
 
     public async Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken)

@@ -44,13 +44,15 @@ public sealed class TableKnowledgeBase(StorageResources storage, KnowledgeSeed s
     }
 
     public async Task<KnowledgeArticle?> GetAsync(string id, CancellationToken cancellationToken) =>
-        (await ListAsync(cancellationToken)).FirstOrDefault(a => a.Id == id) is { } article
-            ? await WithETagAsync(article, cancellationToken)
-            : null;
+        (await ListAsync(cancellationToken)).FirstOrDefault(a => a.Id == id);
 
     public async Task<KnowledgeArticle> SaveAsync(KnowledgeArticle article, string? expectedETag, CancellationToken cancellationToken)
     {
         var table = await SeededTableAsync(cancellationToken);
+        if (expectedETag is "*")
+        {
+            throw new ConcurrencyConflictException($"Article {article.Id} must be changed from the version read, not blindly.");
+        }
         try
         {
             var response = expectedETag is null
@@ -114,13 +116,6 @@ public sealed class TableKnowledgeBase(StorageResources storage, KnowledgeSeed s
         }
         _seeded = true;
         return table;
-    }
-
-    private async Task<KnowledgeArticle> WithETagAsync(KnowledgeArticle article, CancellationToken cancellationToken)
-    {
-        var table = await storage.TableAsync(TableNames.KnowledgeArticles, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Articles, article.Id, cancellationToken: cancellationToken);
-        return row.HasValue ? article with { ETag = row.Value!.ETag.ToString() } : article;
     }
 
     private async Task IncrementAsync(string partition, string key, Action<TableEntity>? also, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ public sealed partial class CaseReplyService(
     public const string TextTooLong = "Svaret får vara högst 10 000 tecken.";
     public const string NoAddress = "Ärendet saknar e-postadress. Svara i en annan kanal.";
     public const string ReplyIdInvalid = "Svaret saknar ett giltigt id. Ladda om sidan och försök igen.";
+    public const string ReplyAlreadySent = "Svaret är redan skickat. Ladda om ärendet för att se det.";
     public const int MaxSmsLength = 1000;
     public const string SmsTooLong = "Ett sms får vara högst 1 000 tecken.";
     public const string NoMobile = "Ärendet saknar ett mobilnummer. Svara med e-post eller ring.";
@@ -40,6 +41,10 @@ public sealed partial class CaseReplyService(
     {
         text = text?.Trim() ?? "";
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (!Enum.IsDefined(channel))
+        {
+            errors["channel"] = [SmsOff];
+        }
         if (!ReplyIdPattern().IsMatch(replyId))
         {
             errors["replyId"] = [ReplyIdInvalid];
@@ -73,7 +78,16 @@ public sealed partial class CaseReplyService(
 
         var entryId = "r" + replyId;
         var entry = new TimelineEntry(entryId, time.GetUtcNow(), TimelineEntryKind.MunicipalityMessage, author, text, []);
-        await cases.AppendRetryingAsync(record.Case, entry, c => c.Status == CaseStatus.Received ? CaseStatus.InProgress : null, cancellationToken);
+        if (!await cases.AppendRetryingAsync(record.Case, entry, c => c.Status == CaseStatus.Received ? CaseStatus.InProgress : null, cancellationToken))
+        {
+            // A retry: it may send again (the sender sends a purpose once), but only what the timeline shows, one way.
+            var stored = (await cases.GetAsync(caseId, cancellationToken))!.Timeline;
+            var other = channel == ReplyChannel.Sms ? "sent-reply-" + replyId : "sent-sms-reply-" + replyId;
+            if (stored.FirstOrDefault(e => e.Id == entryId)?.Text != text || stored.Any(e => e.Id == other))
+            {
+                return new CaseReplyOutcome.Invalid(new Dictionary<string, IReadOnlyList<string>> { ["replyId"] = [ReplyAlreadySent] });
+            }
+        }
         var from = mailboxes.ForCase(record.Case.Mailbox, record.Case.Group);
         if (channel == ReplyChannel.Sms)
         {

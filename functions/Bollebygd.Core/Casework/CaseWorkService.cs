@@ -34,6 +34,8 @@ public sealed partial class CaseWorkService(
     public const string MergeIntoItself = "Ett ärende kan inte slås ihop med sig självt.";
     public const string MergeIntoClosed = "Ärendet du slår ihop med är avslutat.";
     public const string AlreadyMerged = "Ärendet är redan sammanslaget med ett annat.";
+    public const int MaxNameLength = 200;
+    public const string AssigneeTooLong = "Handläggarens id och namn får vara högst 200 tecken.";
 
     public async Task<CaseWorkOutcome> GetCardAsync(StaffUser user, string caseId, CancellationToken cancellationToken)
     {
@@ -94,6 +96,19 @@ public sealed partial class CaseWorkService(
         {
             return CaseWorkOutcome.Invalid.One("group", UnknownGroup);
         }
+        if (change.Status is { } status && !Enum.IsDefined(status) || change.Priority is { } priority && !Enum.IsDefined(priority))
+        {
+            return CaseWorkOutcome.Invalid.One("change", NothingChanged);
+        }
+        if (change.AssigneeId is { Length: > MaxNameLength } || change.AssigneeName is { Length: > MaxNameLength })
+        {
+            return CaseWorkOutcome.Invalid.One("assigneeId", AssigneeTooLong);
+        }
+        if (before.Secret && change.Group is { } moveTo && moveTo != before.Group && !StaffPermissions.Allows(user, StaffAction.ManageCases))
+        {
+            // A secret case leaves its group only by a lead's decision.
+            return new CaseWorkOutcome.Forbidden();
+        }
 
         if (change.Secret is { } secret && secret != before.Secret && !StaffPermissions.Allows(user, StaffAction.ManageCases))
         {
@@ -145,7 +160,7 @@ public sealed partial class CaseWorkService(
         {
             var stored = await cases.UpdateAsync(before, changed, entry, cancellationToken);
             await AuditAsync(user, "case.change", stored.Id, entry, cancellationToken);
-            if (changed.Group != before.Group || changed.Status == CaseStatus.Closed && before.Status != CaseStatus.Closed)
+            if (!stored.Secret && (changed.Group != before.Group || changed.Status == CaseStatus.Closed && before.Status != CaseStatus.Closed))
             {
                 // A re-routed or closed case says where it truly belonged: the router learns from it.
                 await router.LearnAsync(stored.Id, RoutingText(record), stored.Group, cancellationToken);
@@ -245,17 +260,23 @@ public sealed partial class CaseWorkService(
         var now = time.GetUtcNow();
         try
         {
+            // The case that stays is written first, guarded by the version just read: so it cannot at the same
+            // moment be merged away into the duplicate (two leads merging A into B and B into A).
+            // If the duplicate then turns out changed, the two cases are merely linked, which is true anyway.
+            var stays = await cases.UpdateAsync(into.Case, into.Case with { LinkedCases = Add(into.Case.Links, duplicateId) },
+                new TimelineEntry("link-" + duplicateId, now, TimelineEntryKind.Event, user.Author, $"Länkat till {duplicate.Case.Reference}.", []),
+                cancellationToken);
             await cases.UpdateAsync(duplicate.Case,
                 duplicate.Case with { Status = CaseStatus.Closed, MergedInto = intoId, LinkedCases = Add(duplicate.Case.Links, intoId) },
                 new TimelineEntry("merged", now, TimelineEntryKind.Event, user.Author,
                     $"Sammanslaget med {into.Case.Reference}: ärendet hanteras där.", []), cancellationToken);
+            await cases.AppendRetryingAsync(stays, new TimelineEntry("merged-" + duplicateId, now, TimelineEntryKind.Event, user.Author,
+                $"Dubbletten {duplicate.Case.Reference} slogs ihop med det här ärendet.", []), null, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
             return new CaseWorkOutcome.Conflict();
         }
-        await AddLinkAsync(into.Case, duplicateId, new TimelineEntry("merged-" + duplicateId, now, TimelineEntryKind.Event, user.Author,
-            $"Dubbletten {duplicate.Case.Reference} slogs ihop med det här ärendet.", []), cancellationToken);
         await AuditAsync(user, "case.merge", duplicateId, null, cancellationToken, intoId);
         return new CaseWorkOutcome.Done((await cases.GetAsync(intoId, cancellationToken))!);
     }
@@ -365,7 +386,11 @@ public sealed partial class CaseWorkService(
 
     private Task AuditAsync(StaffUser user, string action, string caseId, TimelineEntry? entry, CancellationToken cancellationToken, string? detail = null) =>
         audit.RecordAsync(new AuditEntry($"{caseId}.{entry?.Id ?? action + "." + Guid.NewGuid().ToString("N")}", time.GetUtcNow(), user.Id, action, caseId,
-            detail ?? entry?.Text), cancellationToken);
+            Bounded(detail ?? entry?.Text)), cancellationToken);
+
+    /// <summary>The audit log keeps what was done, not whole texts: those stay on the timeline.</summary>
+    private static string? Bounded(string? detail) =>
+        detail is { Length: > AuditEntry.MaxDetailLength } ? detail[..(AuditEntry.MaxDetailLength - 1)] + "…" : detail;
 
     [GeneratedRegex(@"^[A-Za-z0-9-]{8,64}\z")]
     private static partial Regex ActionId();

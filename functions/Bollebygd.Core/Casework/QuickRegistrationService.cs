@@ -31,6 +31,10 @@ public sealed partial class QuickRegistrationService(
     public const string TextMissing = "Skriv vad som sades eller stod i brevet.";
     public const string TextTooLong = "Texten får vara högst 10 000 tecken.";
     public const string EmailInvalid = ValidationMessages.NotAnEmail;
+    public const int MaxNameLength = 200;
+    public const int MaxPhoneLength = 40;
+    public const string NameTooLong = "Namnet får vara högst 200 tecken.";
+    public const string PhoneTooLong = "Telefonnumret får vara högst 40 tecken.";
 
     public async Task<CaseWorkOutcome> RegisterAsync(StaffUser user, QuickRegistration registration, CancellationToken cancellationToken)
     {
@@ -45,7 +49,8 @@ public sealed partial class QuickRegistrationService(
         }
         var group = registration.Group ?? CompetenceGroups.Triage;
         var now = time.GetUtcNow();
-        var opening = await opener.OpenAsync("reg-" + registration.RegistrationId, Source, async (caseId, reference, ct) =>
+        // The key is the user's own: someone else's registration id opens nothing of theirs.
+        var opening = await opener.OpenAsync($"reg-{user.Id}-{registration.RegistrationId}", Source, async (caseId, reference, ct) =>
         {
             var applicant = new Party(Party.Applicant, registration.Name!.Trim(), Blank(registration.Email), Blank(registration.Phone), null);
             var status = registration.Close ? CaseStatus.Closed : CaseStatus.InProgress;
@@ -78,7 +83,8 @@ public sealed partial class QuickRegistrationService(
                 $"{registration.Channel}, grupp {group}{(registration.Close ? ", avslutat" : "")}"), cancellationToken);
             logger.LogInformation("Case {CaseId} registered by {UserId} from a {Channel}", caseIdOpened, user.Id, registration.Channel);
         }
-        return new CaseWorkOutcome.Done((await cases.GetAsync(caseIdOpened, cancellationToken))!);
+        var stored = (await cases.GetAsync(caseIdOpened, cancellationToken))!;
+        return user.CanWorkIn(stored.Case.Group) && !stored.Case.Secret ? new CaseWorkOutcome.Done(stored) : new CaseWorkOutcome.Forbidden();
     }
 
     private Dictionary<string, IReadOnlyList<string>> Validate(QuickRegistration registration)
@@ -88,13 +94,21 @@ public sealed partial class QuickRegistrationService(
         {
             errors["registrationId"] = [CaseWorkService.IdInvalid];
         }
-        if (registration.Channel is not (Channel.Phone or Channel.Visit or Channel.Letter))
+        if (registration.Channel is not (Channel.Phone or Channel.Visit or Channel.Letter) || !Enum.IsDefined(registration.Channel))
         {
             errors["channel"] = [ChannelInvalid];
         }
         if (string.IsNullOrWhiteSpace(registration.Name))
         {
             errors["name"] = [NameMissing];
+        }
+        else if (registration.Name.Length > MaxNameLength)
+        {
+            errors["name"] = [NameTooLong];
+        }
+        if (registration.Phone is { Length: > MaxPhoneLength })
+        {
+            errors["phone"] = [PhoneTooLong];
         }
         if (string.IsNullOrWhiteSpace(registration.Subject))
         {

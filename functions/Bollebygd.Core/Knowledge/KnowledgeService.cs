@@ -19,7 +19,7 @@ public sealed partial class KnowledgeService(IKnowledgeBase store, TimeProvider 
     public const string TitleTooLong = "Rubriken får vara högst 200 tecken.";
     public const string BodyMissing = "Skriv ett svar.";
     public const string BodyTooLong = "Svaret får vara högst 20 000 tecken.";
-    public const string CategoryMissing = "Välj en kategori.";
+    public const string CategoryMissing = "Skriv en kategori på högst 100 tecken.";
     public const string IdInvalid = "Artikelns id får bara innehålla a–z, 0–9 och bindestreck.";
 
     /// <summary>Articles matching the query, best first; internal ones only for staff. A query that finds nothing is a gap.</summary>
@@ -80,7 +80,7 @@ public sealed partial class KnowledgeService(IKnowledgeBase store, TimeProvider 
         {
             errors["body"] = [body.Length == 0 ? BodyMissing : BodyTooLong];
         }
-        if (string.IsNullOrWhiteSpace(edit.Category))
+        if (string.IsNullOrWhiteSpace(edit.Category) || edit.Category.Length > 100)
         {
             errors["category"] = [CategoryMissing];
         }

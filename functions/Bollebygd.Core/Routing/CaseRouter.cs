@@ -20,7 +20,8 @@ public sealed class CaseRouter(
 {
     public static readonly TimeSpan ModelCacheFor = TimeSpan.FromMinutes(10);
 
-    private (RoutingModel Model, DateTimeOffset LoadedAt)? _cached;
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private volatile LoadedModel? _cached;
 
     public async Task<RoutingDecision> RouteAsync(RoutingInput input, CancellationToken cancellationToken)
     {
@@ -60,7 +61,7 @@ public sealed class CaseRouter(
         var labelled = await examples.ListAsync(cancellationToken);
         var model = RoutingModel.Train(seed.Examples.Concat(labelled.Where(e => e.GroupId != CompetenceGroups.Triage && groups.Exists(e.GroupId))));
         await models.SaveAsync(model, cancellationToken);
-        _cached = (model, time.GetUtcNow());
+        _cached = new LoadedModel(model, time.GetUtcNow());
         logger.LogInformation("Routing model retrained on {Seed} seed and {Labelled} labelled messages", seed.Examples.Count, labelled.Count);
         return model;
     }
@@ -77,8 +78,23 @@ public sealed class CaseRouter(
         {
             return cached.Model;
         }
-        var model = await models.CurrentAsync(cancellationToken) ?? await RetrainAsync(cancellationToken);
-        _cached = (model, time.GetUtcNow());
-        return model;
+        // One load (or first training) at a time; the others wait for it rather than training too.
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cached is { } fresh && time.GetUtcNow() - fresh.LoadedAt < ModelCacheFor)
+            {
+                return fresh.Model;
+            }
+            var model = await models.CurrentAsync(cancellationToken) ?? await RetrainAsync(cancellationToken);
+            _cached = new LoadedModel(model, time.GetUtcNow());
+            return model;
+        }
+        finally
+        {
+            _loading.Release();
+        }
     }
+
+    private sealed record LoadedModel(RoutingModel Model, DateTimeOffset LoadedAt);
 }

@@ -14,10 +14,12 @@ public sealed class StaffAccess(IStaffTokenValidator validator, ILogger<StaffAcc
 {
     public const string NotSignedInTitle = "Du behöver logga in.";
     public const string ForbiddenTitle = "Du har inte behörighet till det här.";
+    public const string StaffAuthorizationHeader = "X-Staff-Authorization";
 
     public async Task<StaffAccessResult> CheckAsync(HttpRequest request, StaffAction action, CancellationToken cancellationToken)
     {
-        var header = request.Headers.Authorization.ToString();
+        // X-Staff-Authorization first: Static Web Apps replaces Authorization on its way to a linked backend.
+        var header = request.Headers[StaffAuthorizationHeader].ToString() is { Length: > 0 } own ? own : request.Headers.Authorization.ToString();
         var user = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length > 7
             ? await validator.ValidateAsync(header[7..].Trim(), cancellationToken)
             : null;

@@ -21,7 +21,11 @@ public static class DevelopmentIdentityEndpoints
         var provider = app.ServiceProvider.GetRequiredService<DevelopmentIdentityProvider>();
         var codes = app.ServiceProvider.GetRequiredService<AuthorizationCodes>();
         var prefix = DevelopmentIdentityProvider.PathPrefix;
-        string Issuer(HttpContext context) => DevelopmentIdentityProvider.IssuerFor(new Uri($"{context.Request.Scheme}://{context.Request.Host}"));
+        // The issuer is the authority the app is configured with, whatever name this host was reached by.
+        string Issuer(HttpContext context) => configuration["StaffAuth:Authority"]?.TrimEnd('/') is { Length: > 0 } authority
+            ? authority
+            : DevelopmentIdentityProvider.IssuerFor(new Uri($"{context.Request.Scheme}://{context.Request.Host}"));
+        var testTokens = configuration.GetValue<bool>("LocalHost:DevelopmentIdentity:TestTokens");
         string Audience() => configuration["StaffAuth:Audience"] ?? "api://bollebygd-kontaktcenter";
         IResult Page(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 
@@ -61,9 +65,13 @@ public static class DevelopmentIdentityEndpoints
                     return Results.Json(new { error = "invalid_grant" }, statusCode: 400);
                 }
             }
+            else if (!testTokens)
+            {
+                return Results.Json(new { error = "unsupported_grant_type" }, statusCode: 400);
+            }
             else
             {
-                // Tests ask for a named user's token directly.
+                // Tests ask for a named user's token directly (LocalHost:DevelopmentIdentity:TestTokens).
                 var key = form?["user"].ToString() is { Length: > 0 } k ? k : context.Request.Query["user"].ToString();
                 user = DevelopmentUser.All.FirstOrDefault(u => u.Key == key);
                 if (user is null)
@@ -152,8 +160,9 @@ public static class DevelopmentIdentityEndpoints
             {
                 problem = "Begäran saknar code, state eller en PKCE-utmaning (S256).";
             }
-            else if (!Uri.TryCreate(redirect, UriKind.Absolute, out var uri)
-                     || !string.Equals(uri.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase) || uri.Fragment.Length > 0)
+            else if (!Uri.TryCreate(redirect, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+                     || !string.Equals(uri.Authority, context.Request.Host.Value, StringComparison.OrdinalIgnoreCase)
+                     || uri.AbsolutePath != "/agent/" || uri.Query.Length > 0 || uri.Fragment.Length > 0)
             {
                 problem = "Inloggningen får bara skicka tillbaka dig till den här webbplatsen.";
             }

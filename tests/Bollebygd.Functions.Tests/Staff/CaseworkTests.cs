@@ -172,6 +172,59 @@ public sealed class CaseworkTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Someone_elses_registration_id_opens_nothing_of_theirs_and_a_secret_case_stays_in_its_group()
+    {
+        using var services = StaffServices.Build(azurite, _provider);
+        var registrations = services.GetRequiredService<QuickRegistrationService>();
+        var registration = new QuickRegistration(Guid.NewGuid().ToString(), Channel.Letter, "Brevskrivare", null, null, "Brev", "Ett brev.", "kundtjanst", false);
+        var annas = Assert.IsType<CaseWorkOutcome.Done>(await registrations.RegisterAsync(Anna, registration, CancellationToken.None));
+        var lenas = Assert.IsType<CaseWorkOutcome.Done>(await registrations.RegisterAsync(Lena, registration, CancellationToken.None));
+        Assert.NotEqual(annas.Record.Case.Id, lenas.Record.Case.Id);
+
+        var work = services.GetRequiredService<CaseWorkService>();
+        var secret = Assert.IsType<CaseWorkOutcome.Done>(await work.ChangeAsync(Lena, annas.Record.Case.Id, annas.Record.Case.ETag,
+            new CaseChange(Secret: true), CancellationToken.None)).Record;
+        Assert.IsType<CaseWorkOutcome.Forbidden>(await work.ChangeAsync(Anna, secret.Case.Id, secret.Case.ETag, new CaseChange(Group: "va-renhallning"), CancellationToken.None));
+        Assert.IsType<CaseWorkOutcome.Invalid>(await work.ChangeAsync(Anna, secret.Case.Id, secret.Case.ETag, new CaseChange(Priority: (CasePriority)99), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Two_cases_merged_into_each_other_at_once_never_both_close()
+    {
+        using var services = StaffServices.Build(azurite, _provider);
+        var a = await RegisterAsync(services, Anna, "kundtjanst", close: false, assignToMe: false);
+        var b = await RegisterAsync(services, Anna, "kundtjanst", close: false, assignToMe: false);
+        var work = services.GetRequiredService<CaseWorkService>();
+
+        var outcomes = await Task.WhenAll(
+            work.MergeAsync(Lena, a.Case.Id, a.Case.ETag, b.Case.Id, CancellationToken.None),
+            work.MergeAsync(Lena, b.Case.Id, b.Case.ETag, a.Case.Id, CancellationToken.None));
+
+        var store = services.GetRequiredService<ICaseStore>();
+        var states = new[] { (await store.GetAsync(a.Case.Id, CancellationToken.None))!.Case, (await store.GetAsync(b.Case.Id, CancellationToken.None))!.Case };
+        // At most one merge wins; the other is told the case changed. Never are both closed into each other.
+        Assert.True(outcomes.Count(o => o is CaseWorkOutcome.Done) <= 1);
+        Assert.Equal(2 - outcomes.Count(o => o is CaseWorkOutcome.Done), states.Count(c => c.IsOpen));
+        Assert.All(outcomes, o => Assert.True(o is CaseWorkOutcome.Done or CaseWorkOutcome.Conflict));
+    }
+
+    [Fact]
+    public async Task A_retried_reply_with_other_words_is_refused_rather_than_sent_unseen()
+    {
+        using var services = StaffServices.Build(azurite, _provider);
+        var done = Assert.IsType<CaseWorkOutcome.Done>(await services.GetRequiredService<QuickRegistrationService>().RegisterAsync(Anna,
+            new QuickRegistration(Guid.NewGuid().ToString(), Channel.Phone, "Ringare", "ringare@example.se", null, "Fråga", "Ringde.", "kundtjanst", false),
+            CancellationToken.None));
+        var work = services.GetRequiredService<CaseWorkService>();
+        var replyId = Guid.NewGuid().ToString();
+
+        Assert.IsType<CaseWorkOutcome.Done>(await work.ReplyAsync(Anna, done.Record.Case.Id, replyId, "Svar ett.", ReplyChannel.Email, CancellationToken.None));
+        Assert.IsType<CaseWorkOutcome.Done>(await work.ReplyAsync(Anna, done.Record.Case.Id, replyId, "Svar ett.", ReplyChannel.Email, CancellationToken.None));
+        var changed = Assert.IsType<CaseWorkOutcome.Invalid>(await work.ReplyAsync(Anna, done.Record.Case.Id, replyId, "Svar två.", ReplyChannel.Email, CancellationToken.None));
+        Assert.Equal([CaseReplyService.ReplyAlreadySent], changed.Errors["replyId"]);
+    }
+
+    [Fact]
     public async Task An_internal_note_is_on_the_card_but_not_on_the_citizens_page()
     {
         using var services = StaffServices.Build(azurite, _provider);

@@ -50,5 +50,13 @@ public sealed class KnowledgeTests(AzuriteFixture azurite)
         Assert.Contains(mostUsed, a => a.Id == id && a.UsageCount == 2);
         Assert.Contains(gaps, g => g.Query == "hundrastgård olsfors" && g.Count >= 1);
         Assert.Equal("Grovsopor: så bokar du", (await knowledge.SearchAsync("grovsopor", includeInternal: false, CancellationToken.None))[0].Title);
+
+        // An internal article about the same e-service stays off the citizens' page.
+        var internalId = "intern-" + Guid.NewGuid().ToString("N")[..8];
+        await knowledge.SaveAsync(Lena, internalId, null, edit with { Title = "Intern rutin för grovsopor", IsPublic = false }, CancellationToken.None);
+        var forCitizens = await knowledge.PublicForServiceAsync("hamtschema", CancellationToken.None);
+        Assert.Contains(forCitizens, a => a.Id == id);
+        Assert.DoesNotContain(forCitizens, a => a.Id == internalId);
+        Assert.IsType<KnowledgeSaveOutcome.Conflict>(await knowledge.SaveAsync(Lena, id, "*", edit, CancellationToken.None));
     }
 }

@@ -12,6 +12,7 @@ namespace Bollebygd.Functions.Tests.Staff;
 public sealed class StaffTokenValidationTests : IDisposable
 {
     private const string KundtjanstInEntra = "6a1f0c3e-0000-4000-8000-000000000001";
+    private const string TriageInEntra = "6a1f0c3e-0000-4000-8000-000000000002";
     private readonly TestIdentityProvider _provider = new();
     private readonly OidcStaffTokenValidator _validator;
 
@@ -20,8 +21,8 @@ public sealed class StaffTokenValidationTests : IDisposable
         var options = new StaffAuthOptions
         {
             Authority = "https://login.example.test/tenant/v2.0",
-            Audience = TestIdentityProvider.Audience,
-            GroupMap = { [KundtjanstInEntra] = "kundtjanst" },
+            Audience = TestIdentityProvider.Audience + ", 11111111-2222-3333-4444-555555555555",
+            GroupMap = { [KundtjanstInEntra] = "kundtjanst", [TriageInEntra] = "triage" },
         };
         var groups = new CompetenceGroups([new("triage", "Triage"), new("kundtjanst", "Kundtjänst"), new("va-renhallning", "VA")]);
         _validator = new OidcStaffTokenValidator(Options.Create(options), groups, NullLogger<OidcStaffTokenValidator>.Instance, _provider.Metadata());
@@ -30,7 +31,8 @@ public sealed class StaffTokenValidationTests : IDisposable
     [Fact]
     public async Task A_valid_token_gives_the_user_with_roles_and_mapped_groups()
     {
-        var user = await _validator.ValidateAsync(_provider.Token(["Agent", "Lead", "Astronaut"], [KundtjanstInEntra, "triage", "okänd-grupp"]), CancellationToken.None);
+        var user = await _validator.ValidateAsync(_provider.Token(["Agent", "Lead", "Astronaut", "4", "Agent,Admin"],
+            [KundtjanstInEntra, TriageInEntra, "va-renhallning", "okänd-grupp"]), CancellationToken.None);
 
         Assert.NotNull(user);
         Assert.Equal("user-1", user.Id);
@@ -39,6 +41,13 @@ public sealed class StaffTokenValidationTests : IDisposable
         Assert.Equal(new HashSet<string> { "kundtjanst", "triage" }, user.Groups);
         Assert.True(user.CanWorkIn("kundtjanst"));
         Assert.False(user.CanWorkIn("va-renhallning"));
+    }
+
+    [Fact]
+    public async Task A_token_for_the_apis_client_id_is_accepted_too()
+    {
+        var user = await _validator.ValidateAsync(_provider.Token(["Agent"], [], audience: "11111111-2222-3333-4444-555555555555"), CancellationToken.None);
+        Assert.NotNull(user);
     }
 
     [Fact]
