@@ -471,7 +471,8 @@ async function register(close) {
   if (!result.ok) return say(firstError(result) ?? TEXT.failed, true);
   $("register-dialog").close();
   say(`Registrerat som ${result.data.reference}${close ? " och avslutat" : ""}.`);
-  if (!close) location.hash = `#/arende/${result.data.id}`;
+  // A case registered for a group one does not work in is that group's to open.
+  if (!close && state.me.groups.some((g) => g.id === result.data.group)) location.hash = `#/arende/${result.data.id}`;
 }
 
 function isTyping(target) {
