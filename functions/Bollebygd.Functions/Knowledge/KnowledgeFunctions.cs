@@ -18,10 +18,9 @@ public sealed class KnowledgeFunctions(StaffAccess access, KnowledgeService know
     public async Task<IActionResult> Search(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/knowledge")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.ReadKnowledge, cancellationToken);
-        return check.Allowed
-            ? new OkObjectResult(new { articles = (await knowledge.SearchAsync(request.Query["q"], includeInternal: true, cancellationToken)).Select(View) })
-            : check.Refusal!;
+        return await access.RunAsync(request, StaffAction.ReadKnowledge, async _ =>
+            new OkObjectResult(new { articles = (await knowledge.SearchAsync(request.Query["q"], includeInternal: true, cancellationToken)).Select(View) }),
+            cancellationToken);
     }
 
     [Function("KnowledgeArticle")]
@@ -29,18 +28,15 @@ public sealed class KnowledgeFunctions(StaffAccess access, KnowledgeService know
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/knowledge/{id}")] HttpRequest request, string id,
         CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.ReadKnowledge, cancellationToken);
-        if (!check.Allowed)
+        return await access.RunAsync(request, StaffAction.ReadKnowledge, async _ =>
         {
-            return check.Refusal!;
-        }
-        var article = await knowledge.GetAsync(id, cancellationToken);
-        if (article is null)
-        {
-            return Problems.Status(StatusCodes.Status404NotFound, "Artikeln finns inte.");
-        }
-        request.HttpContext.Response.Headers.ETag = article.ETag;
-        return new OkObjectResult(View(article));
+            if (await knowledge.GetAsync(id, cancellationToken) is not { } article)
+            {
+                return NotFound();
+            }
+            request.HttpContext.Response.Headers.ETag = article.ETag;
+            return new OkObjectResult(View(article));
+        }, cancellationToken);
     }
 
     [Function("KnowledgeSave")]
@@ -48,32 +44,29 @@ public sealed class KnowledgeFunctions(StaffAccess access, KnowledgeService know
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "staff/knowledge/{id}")] HttpRequest request, string id,
         CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.EditKnowledge, cancellationToken);
-        if (!check.Allowed)
+        return await access.RunAsync(request, StaffAction.EditKnowledge, async user =>
         {
-            return check.Refusal!;
-        }
-        KnowledgeEdit? edit;
-        try
-        {
-            edit = await JsonSerializer.DeserializeAsync<KnowledgeEdit>(request.Body, JsonSerializerOptions.Web, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            edit = null;
-        }
-        if (edit is null)
-        {
-            return Problems.FieldError("body", "Artikeln kunde inte läsas.");
-        }
-        var etag = request.Headers.IfMatch.ToString() is { Length: > 0 } e ? e : null;
-        return await knowledge.SaveAsync(check.User!, id, etag, edit, cancellationToken) switch
-        {
-            KnowledgeSaveOutcome.Saved saved => Saved(request, saved),
-            KnowledgeSaveOutcome.Invalid invalid => Problems.FieldErrors(invalid.Errors),
-            _ => Problems.Status(StatusCodes.Status409Conflict,
-                "Artikeln finns redan eller har ändrats av någon annan sedan du öppnade den. Ladda om och gör din ändring igen."),
-        };
+            KnowledgeEdit? edit;
+            try
+            {
+                edit = await JsonSerializer.DeserializeAsync<KnowledgeEdit>(request.Body, JsonSerializerOptions.Web, cancellationToken);
+            }
+            catch (JsonException)
+            {
+                edit = null;
+            }
+            if (edit is null)
+            {
+                return Problems.FieldError("body", "Artikeln kunde inte läsas.");
+            }
+            return await knowledge.SaveAsync(user, id, StaffAccess.IfMatch(request), edit, cancellationToken) switch
+            {
+                KnowledgeSaveOutcome.Saved saved => Saved(request, saved),
+                KnowledgeSaveOutcome.Invalid invalid => Problems.FieldErrors(invalid.Errors),
+                _ => Problems.Status(StatusCodes.Status409Conflict,
+                    "Artikeln finns redan eller har ändrats av någon annan sedan du öppnade den. Ladda om och gör din ändring igen."),
+            };
+        }, cancellationToken);
     }
 
     [Function("KnowledgeUse")]
@@ -81,34 +74,30 @@ public sealed class KnowledgeFunctions(StaffAccess access, KnowledgeService know
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/knowledge/{id}/uses")] HttpRequest request, string id,
         CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.WorkCases, cancellationToken);
-        if (!check.Allowed)
+        return await access.RunAsync(request, StaffAction.WorkCases, async _ =>
         {
-            return check.Refusal!;
-        }
-        if (await knowledge.GetAsync(id, cancellationToken) is null)
-        {
-            return Problems.Status(StatusCodes.Status404NotFound, "Artikeln finns inte.");
-        }
-        await knowledge.CountUseAsync(id, cancellationToken);
-        return new NoContentResult();
+            if (await knowledge.GetAsync(id, cancellationToken) is null)
+            {
+                return NotFound();
+            }
+            await knowledge.CountUseAsync(id, cancellationToken);
+            return new NoContentResult();
+        }, cancellationToken);
     }
 
     [Function("KnowledgeStatistics")]
     public async Task<IActionResult> Statistics(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/knowledge-statistics")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.EditKnowledge, cancellationToken);
-        if (!check.Allowed)
+        return await access.RunAsync(request, StaffAction.EditKnowledge, async _ =>
         {
-            return check.Refusal!;
-        }
-        var (mostUsed, gaps) = await knowledge.StatisticsAsync(cancellationToken);
-        return new OkObjectResult(new
-        {
-            mostUsed = mostUsed.Select(a => new { id = a.Id, title = a.Title, usageCount = a.UsageCount }),
-            gaps = gaps.Select(g => new { query = g.Query, count = g.Count, lastAsked = g.LastAsked }),
-        });
+            var (mostUsed, gaps) = await knowledge.StatisticsAsync(cancellationToken);
+            return new OkObjectResult(new
+            {
+                mostUsed = mostUsed.Select(a => new { id = a.Id, title = a.Title, usageCount = a.UsageCount }),
+                gaps = gaps.Select(g => new { query = g.Query, count = g.Count, lastAsked = g.LastAsked }),
+            });
+        }, cancellationToken);
     }
 
     [Function("PublicKnowledge")]
@@ -125,6 +114,8 @@ public sealed class KnowledgeFunctions(StaffAccess access, KnowledgeService know
             : await knowledge.SearchAsync(request.Query["q"], includeInternal: false, cancellationToken);
         return new OkObjectResult(new { articles = articles.Select(a => new { id = a.Id, title = a.Title, body = a.Body, category = a.Category }) });
     }
+
+    private static IActionResult NotFound() => Problems.Status(StatusCodes.Status404NotFound, "Artikeln finns inte.");
 
     private static IActionResult Saved(HttpRequest request, KnowledgeSaveOutcome.Saved saved)
     {
