@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Bollebygd.Core.Cases;
+using Bollebygd.Core.Sla;
+
+namespace Bollebygd.Functions.Sla;
+
+/// <summary>
+/// The SLA policies of Sla/policies.json (targets in business hours), compiled into the app and checked
+/// at start: a policy that is named but not defined stops the app rather than a case's reminders.
+/// </summary>
+public static class SlaPolicyDefinitions
+{
+    public static SlaPolicies Load()
+    {
+        using var stream = typeof(SlaPolicyDefinitions).Assembly.GetManifestResourceStream("sla/policies.json")
+            ?? throw new InvalidOperationException("sla/policies.json is not embedded.");
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(allowIntegerValues: false) } };
+        var file = JsonSerializer.Deserialize<PolicyFile>(stream, options) ?? throw new InvalidOperationException("sla/policies.json is empty.");
+        var policies = new SlaPolicies(
+            file.Policies.Select(p => new SlaPolicy(p.Id, p.Times.ToDictionary(t => t.Key, t => t.Value.ToTimes()), p.WarnAt, p.PauseStatuses,
+                p.NoteCountsAsResponse)).ToList(),
+            file.ByService, file.ByCategory, file.ByGroup, file.Default);
+        if (policies.Problems() is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException("sla/policies.json: " + string.Join(" ", problems));
+        }
+        return policies;
+    }
+
+    private sealed record PolicyFile(string Default, List<PolicyEntry> Policies, Dictionary<string, string> ByService,
+        Dictionary<string, string> ByCategory, Dictionary<string, string> ByGroup);
+
+    private sealed record PolicyEntry(string Id, double WarnAt, List<CaseStatus> PauseStatuses, bool NoteCountsAsResponse,
+        Dictionary<CasePriority, TimesEntry> Times);
+
+    private sealed record TimesEntry(double FirstResponseHours, double NextResponseHours, double ResolutionHours, double RemissAnswerHours)
+    {
+        public SlaTimes ToTimes() => new(TimeSpan.FromHours(FirstResponseHours), TimeSpan.FromHours(NextResponseHours),
+            TimeSpan.FromHours(ResolutionHours), TimeSpan.FromHours(RemissAnswerHours));
+    }
+}
