@@ -59,6 +59,7 @@ public static class BollebygdServiceCollectionExtensions
         services.AddSingleton<CaseListService>();
         services.AddSingleton<CaseWorkService>();
         services.AddSingleton<QuickRegistrationService>();
+        services.AddSingleton<EscalationService>();
         services.AddSingleton<CaseTrackingService>();
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<ClientRateLimiter>();

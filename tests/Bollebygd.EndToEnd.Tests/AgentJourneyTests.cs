@@ -156,6 +156,14 @@ public partial class AgentJourneyTests(LocalHostFixture fixture)
         await page.Locator("#change-save").ClickAsync();
         await Assertions.Expect(page.Locator("#agent-message")).ToHaveTextAsync("Ändringarna är sparade.");
         await Assertions.Expect(page.Locator("#case-timeline")).ToContainTextAsync("Sekretessmarkerat.");
+
+        // A copy "för kännedom" to the water group: the case stays, the timeline says so.
+        await page.Locator("#escalate-group").SelectOptionAsync("va-renhallning");
+        await page.Locator("#escalate-note").FillAsync("Kan gälla en vattenläcka.");
+        await page.Locator("#escalate-copy").CheckAsync();
+        await page.Locator("#escalate-send").ClickAsync();
+        await Assertions.Expect(page.Locator("#agent-message")).ToHaveTextAsync("Vatten, avlopp och renhållning har fått ärendet för kännedom.");
+        await Assertions.Expect(page.Locator("#case-timeline")).ToContainTextAsync("För kännedom till Vatten, avlopp och renhållning.");
         await Eventually.ReturnsAsync(async () =>
         {
             await page.Locator("#case-audit-show").ClickAsync();

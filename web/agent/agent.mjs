@@ -263,6 +263,9 @@ function renderCase(c) {
   groupOptions($("change-group"), state.me.groups.concat(
     state.me.groups.some((g) => g.id === c.group) ? [] : [{ id: c.group, name: c.groupName }]), c.group);
   $("change-category").value = c.category ?? "";
+  groupOptions($("escalate-group"), state.me.allGroups.filter((g) => g.id !== c.group && g.id !== "triage"), null);
+  $("escalate-note").value = "";
+  $("escalate-copy").checked = false;
   $("case-claim").hidden = c.assignee?.id === state.me.id;
   $("change-secret-choice").hidden = !isLead();
   $("change-secret").checked = Boolean(c.secret);
@@ -296,6 +299,26 @@ async function changeCase(change, successText) {
   state.caseCard = result.data;
   renderCase(result.data);
   say(successText);
+}
+
+async function onEscalateSubmit(event) {
+  event.preventDefault();
+  const c = state.caseCard;
+  const group = $("escalate-group").value;
+  const groupName = $("escalate-group").selectedOptions[0]?.textContent ?? group;
+  const copyOnly = $("escalate-copy").checked;
+  const result = await api(`staff/cases/${c.id}/escalations`, {
+    method: "POST",
+    body: { id: crypto.randomUUID(), group, note: $("escalate-note").value, copyOnly },
+  });
+  if (!result.ok) return say(firstError(result) ?? TEXT.failed, true);
+  if (copyOnly || state.me.groups.some((g) => g.id === group)) {
+    state.caseCard = result.data;
+    renderCase(result.data);
+  } else {
+    location.hash = "#/ko";
+  }
+  say(copyOnly ? `${groupName} har fått ärendet för kännedom.` : `Ärendet är eskalerat till ${groupName}.`);
 }
 
 async function showAudit() {
@@ -519,6 +542,7 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   $("nav-register").addEventListener("click", openRegistration);
   $("signin-button").addEventListener("click", () => signIn().catch(() => say("Inloggningen kunde inte starta. Försök igen.", true)));
+  $("case-escalate").addEventListener("submit", (event) => onEscalateSubmit(event).catch(() => say(TEXT.failed, true)));
   $("case-audit-show").addEventListener("click", () => showAudit().catch(() => say(TEXT.failed, true)));
   $("knowledge-editor").addEventListener("submit", (event) => saveArticle(event).catch(() => say(TEXT.failed, true)));
   $("article-new").addEventListener("click", () => fillArticleForm(null));

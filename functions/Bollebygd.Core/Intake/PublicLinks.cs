@@ -11,4 +11,7 @@ public sealed class PublicLinks(Uri publicBaseUrl)
     public Uri BaseUrl { get; } = publicBaseUrl;
 
     public string Tracking(string token) => new Uri(BaseUrl, "/arende.html").ToString() + "#" + token;
+
+    /// <summary>A case in the agent workspace (staff sign in first; the link opens nothing by itself).</summary>
+    public string StaffCase(string caseId) => new Uri(BaseUrl, "/agent/").ToString() + "#/arende/" + caseId;
 }

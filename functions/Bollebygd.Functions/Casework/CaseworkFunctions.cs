@@ -21,6 +21,7 @@ public sealed class CaseworkFunctions(
     CaseListService lists,
     CaseWorkService work,
     QuickRegistrationService registrations,
+    EscalationService escalations,
     CompetenceGroups groups)
 {
     public const string ConflictTitle = "Ärendet har ändrats av någon annan sedan du öppnade det. Ladda om ärendet och gör din ändring igen.";
@@ -113,6 +114,16 @@ public sealed class CaseworkFunctions(
         }, cancellationToken);
     }
 
+    [Function("CaseEscalation")]
+    public async Task<IActionResult> Escalate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/escalations")] HttpRequest request, string caseId,
+        CancellationToken cancellationToken) =>
+        await access.RunAsync(request, StaffAction.WorkCases, async user =>
+            await BodyAsync<EscalationBody>(request, cancellationToken) is { } body
+                ? Result(request, await escalations.EscalateAsync(user, caseId,
+                    new Escalation(body.Id ?? "", body.Group ?? "", body.Note, body.CopyOnly), cancellationToken))
+                : Problems.FieldError("body", "Eskaleringen kunde inte läsas."), cancellationToken);
+
     [Function("CaseMerge")]
     public async Task<IActionResult> Merge(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/merge")] HttpRequest request, string caseId,
@@ -192,6 +203,8 @@ public sealed class CaseworkFunctions(
     private sealed record TextBody(string? Id, string? Text, ReplyChannel? Channel = null);
 
     private sealed record CaseIdBody(string? CaseId);
+
+    private sealed record EscalationBody(string? Id, string? Group, string? Note, bool CopyOnly);
 
     private sealed record RegistrationBody(string? RegistrationId, Channel? Channel, string? Name, string? Email, string? Phone,
         string? Subject, string? Text, string? Group, bool Close);

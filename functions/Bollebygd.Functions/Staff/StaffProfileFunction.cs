@@ -29,6 +29,7 @@ public sealed class StaffProfileFunction(StaffAccess access, CompetenceGroups gr
             email = user.Email,
             roles = user.Roles.Select(r => r.ToString().ToLowerInvariant()).Order(),
             groups = groups.All.Where(g => user.CanWorkIn(g.Id)).Select(g => new { id = g.Id, name = g.Name }),
+            allGroups = groups.All.Select(g => new { id = g.Id, name = g.Name }),
         });
     }
 }
