@@ -87,6 +87,8 @@ public partial class CitizenJourneyTests(LocalHostFixture fixture)
         await page.Locator("#reply-files").SetInputFilesAsync(new FilePayload { Name = "intyg.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await Assertions.Expect(page.Locator("#reply-form")).ToContainTextAsync("intyg.pdf");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Ta bort") })).ToBeVisibleAsync();
+        // The file uploads on its own; sending before it is done is refused with a plain message (a slow machine shows it).
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Filen intyg.pdf är uppladdad." })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.Locator("#reply-submit").ClickAsync();
         await Assertions.Expect(page.Locator("#reply-success")).ToContainTextAsync("Tack! Ditt meddelande är skickat.");
         await Assertions.Expect(page.Locator("#case-messages")).ToContainTextAsync("Här är intyget om att huset står tomt.");
