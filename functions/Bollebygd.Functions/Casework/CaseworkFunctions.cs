@@ -186,17 +186,8 @@ public sealed class CaseworkFunctions(
         return new JsonResult(CaseCardView.Card(record, groups), Json) { StatusCode = status };
     }
 
-    private static async Task<T?> BodyAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
-    {
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, Json, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static Task<T?> BodyAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class =>
+        JsonBodies.ReadAsync<T>(request, Json, cancellationToken);
 
     private static int Int(string? text, int fallback) => int.TryParse(text, out var value) ? value : fallback;
 

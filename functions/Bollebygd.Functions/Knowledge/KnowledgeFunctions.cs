@@ -46,15 +46,7 @@ public sealed class KnowledgeFunctions(StaffAccess access, KnowledgeService know
     {
         return await access.RunAsync(request, StaffAction.EditKnowledge, async user =>
         {
-            KnowledgeEdit? edit;
-            try
-            {
-                edit = await JsonSerializer.DeserializeAsync<KnowledgeEdit>(request.Body, JsonSerializerOptions.Web, cancellationToken);
-            }
-            catch (JsonException)
-            {
-                edit = null;
-            }
+            var edit = await JsonBodies.ReadAsync<KnowledgeEdit>(request, JsonSerializerOptions.Web, cancellationToken);
             if (edit is null)
             {
                 return Problems.FieldError("body", "Artikeln kunde inte läsas.");

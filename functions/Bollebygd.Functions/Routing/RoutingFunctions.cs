@@ -21,31 +21,21 @@ public sealed class RoutingFunctions(StaffAccess access, CaseRouter router, Comp
     public async Task<IActionResult> Suggest(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/routing/suggest")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var check = await access.CheckAsync(request, StaffAction.SuggestRouting, cancellationToken);
-        if (!check.Allowed)
+        return await access.RunAsync(request, StaffAction.SuggestRouting, async _ =>
         {
-            return check.Refusal!;
-        }
-        SuggestBody? body;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync<SuggestBody>(request.Body, JsonSerializerOptions.Web, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
-        if (body?.Text is not { Length: > 0 and <= MaxTextLength } text)
-        {
-            return Problems.FieldError("text", "Skriv en text på högst 10 000 tecken.");
-        }
-        var decision = await router.SuggestAsync(text, cancellationToken);
-        return new OkObjectResult(new
-        {
-            groupId = decision.GroupId,
-            groupName = groups.Find(decision.GroupId)?.Name ?? decision.GroupId,
-            confidence = Math.Round(decision.Confidence, 3),
-        });
+            var body = await JsonBodies.ReadAsync<SuggestBody>(request, JsonSerializerOptions.Web, cancellationToken);
+            if (body?.Text is not { Length: > 0 and <= MaxTextLength } text)
+            {
+                return Problems.FieldError("text", "Skriv en text på högst 10 000 tecken.");
+            }
+            var decision = await router.SuggestAsync(text, cancellationToken);
+            return new OkObjectResult(new
+            {
+                groupId = decision.GroupId,
+                groupName = groups.Find(decision.GroupId)?.Name ?? decision.GroupId,
+                confidence = Math.Round(decision.Confidence, 3),
+            });
+        }, cancellationToken);
     }
 
     [Function("RoutingTraining")]
