@@ -9,6 +9,7 @@ using Bollebygd.Adapters.Knowledge;
 using Bollebygd.Adapters.Mail;
 using Bollebygd.Adapters.Operations;
 using Bollebygd.Adapters.Routing;
+using Bollebygd.Adapters.Sla;
 using Bollebygd.Adapters.Sms;
 using Bollebygd.Adapters.Storage;
 using Bollebygd.Core.Access;
@@ -19,6 +20,7 @@ using Bollebygd.Core.Knowledge;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
 using Bollebygd.Core.Routing;
+using Bollebygd.Core.Sla;
 using Bollebygd.Core.Sms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +42,7 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<IOperatorAlerts, TableOperatorAlerts>();
         services.AddSingleton<IPoisonQueueInspector, StoragePoisonQueueInspector>();
         services.AddSingleton<ICaseReferences, TableCaseReferences>();
+        services.AddSingleton<ICaseSignals, QueueCaseSignals>();
         services.AddSingleton<TableCaseStore>();
         services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
         services.AddSingleton<ICaseLists>(sp => sp.GetRequiredService<TableCaseStore>());
@@ -67,6 +70,8 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<IRoutingModels, BlobRoutingModels>();
         services.AddSingleton<IRoutingExamples, TableRoutingExamples>();
         services.AddOptions<StaffAuthOptions>().Bind(configuration.GetSection(StaffAuthOptions.Section));
+        services.AddSingleton<IStaffDirectory, TableStaffDirectory>();
+        services.AddSingleton<ICaseSlaRecords, TableCaseSlaRecords>();
         services.AddSingleton<IStaffTokenValidator>(sp => ActivatorUtilities.CreateInstance<OidcStaffTokenValidator>(sp));
         return services;
     }

@@ -41,8 +41,13 @@ public static class BollebygdServiceCollectionExtensions
         services.AddSingleton(sp => GroupDefinitions.LoadPolicy(sp.GetRequiredService<CompetenceGroups>()));
         services.AddSingleton(_ => GroupDefinitions.LoadSeed());
         services.AddSingleton<CaseRouter>();
-        services.AddSingleton(_ => SlaPolicyDefinitions.Load());
-        services.AddSingleton(new BusinessCalendar());
+        services.AddSingleton(_ => SlaPolicyDefinitions.Load(configuration[SlaPolicyDefinitions.FileSetting]));
+        services.AddSingleton(_ => SlaCalendarSettings.Load(configuration));
+        services.AddSingleton(_ => SlaCalendarSettings.Supervisors(configuration));
+        services.AddSingleton<CaseSlaEvaluator>();
+        services.AddSingleton<CaseSlaService>();
+        services.AddSingleton<SlaReconciler>();
+        services.AddSingleton<CaseSlaInstances>();
         services.AddSingleton(sp => KnowledgeSeedDefinitions.Load(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<StaffAccess>();

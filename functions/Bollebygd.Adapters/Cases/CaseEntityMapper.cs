@@ -34,7 +34,6 @@ public static class CaseEntityMapper
         ["Category"] = c.Category,
         ["MergedInto"] = c.MergedInto,
         ["LinkedCases"] = c.Links.Count == 0 ? null : string.Join(",", c.Links),
-        ["DueAt"] = c.DueAt,
         ["Secret"] = c.Secret,
     };
 
@@ -61,7 +60,6 @@ public static class CaseEntityMapper
             e.GetString("Category"),
             e.GetString("MergedInto"),
             e.GetString("LinkedCases") is { Length: > 0 } links ? links.Split(',') : [],
-            e.GetDateTimeOffset("DueAt"),
             e.GetBoolean("Secret") ?? false);
     }
 

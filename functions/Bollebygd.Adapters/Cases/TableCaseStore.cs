@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Bollebygd.Adapters.Storage;
 using Bollebygd.Core.Cases;
+using Bollebygd.Core.Sla;
 using Bollebygd.Core.Storage;
 
 namespace Bollebygd.Adapters.Cases;
@@ -14,10 +15,14 @@ namespace Bollebygd.Adapters.Cases;
 /// </summary>
 /// <remarks>
 /// The list index (<c>CaseList</c>: PartitionKey the group, RowKey the case id) is written after each change of the
-/// case: it is derived, read by the queues, and an open case missing from it is put back by its next change.
+/// case: it is derived, read by the queues, and an open case missing from it is put back by its next change or by the
+/// SLA reconciliation. Its <c>Sla</c> column belongs to the SLA workflow and is merged, never replaced, from here.
+/// Every stored change is then signalled (<see cref="ICaseSignals"/>), so the case's SLA workflow looks at it again.
 /// </remarks>
-public sealed class TableCaseStore(StorageResources storage) : ICaseStore, ICaseLists
+public sealed class TableCaseStore(StorageResources storage, ICaseSignals signals) : ICaseStore, ICaseLists
 {
+    public const string SlaColumn = "Sla";
+
     private const string IndexRow = "case";
 
     public async Task CreateAsync(Case @case, IReadOnlyList<TimelineEntry> timeline, CancellationToken cancellationToken)
@@ -32,6 +37,7 @@ public sealed class TableCaseStore(StorageResources storage) : ICaseStore, ICase
         {
             await table.SubmitTransactionAsync(actions, cancellationToken);
             await IndexAsync(null, @case, cancellationToken);
+            await signals.ChangedAsync(@case.Id, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
@@ -39,6 +45,7 @@ public sealed class TableCaseStore(StorageResources storage) : ICaseStore, ICase
             if ((await GetAsync(@case.Id, cancellationToken))?.Case is { } stored)
             {
                 await IndexAsync(null, stored, cancellationToken);
+                await signals.ChangedAsync(stored.Id, cancellationToken);
             }
         }
     }
@@ -89,6 +96,7 @@ public sealed class TableCaseStore(StorageResources storage) : ICaseStore, ICase
             {
                 await IndexAsync(@case, @case with { Status = changed }, cancellationToken);
             }
+            await signals.ChangedAsync(@case.Id, cancellationToken);
             return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409 || ex.FailedTransactionActionIndex == 0 && ex.Status == 409)
@@ -115,6 +123,7 @@ public sealed class TableCaseStore(StorageResources storage) : ICaseStore, ICase
             ], cancellationToken);
             var stored = changed with { ETag = response.Value[1].Headers.ETag?.ToString() };
             await IndexAsync(before, stored, cancellationToken);
+            await signals.ChangedAsync(stored.Id, cancellationToken);
             return stored;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)
@@ -131,11 +140,24 @@ public sealed class TableCaseStore(StorageResources storage) : ICaseStore, ICase
         {
             if (row.GetString("Summary") is { } json && JsonSerializer.Deserialize<CaseSummary>(json, JsonSerializerOptions.Web) is { } summary)
             {
-                summaries.Add(summary);
+                var sla = row.GetString(SlaColumn) is { } slaJson ? JsonSerializer.Deserialize<SlaTrackerState>(slaJson, JsonSerializerOptions.Web) : null;
+                summaries.Add(summary with { Sla = sla });
             }
         }
         return summaries;
     }
+
+    public async IAsyncEnumerable<Case> AllOpenAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Cases, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {CaseEntityMapper.CaseRow} and Status ne {nameof(CaseStatus.Closed)}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return CaseEntityMapper.ToCase(entity);
+        }
+    }
+
+    public Task ReindexAsync(Case @case, CancellationToken cancellationToken) => IndexAsync(null, @case, cancellationToken);
 
     /// <summary>Keeps the list index in step: an open case is in its group's partition, a closed or moved one is not.</summary>
     private async Task IndexAsync(Case? before, Case after, CancellationToken cancellationToken)
@@ -147,10 +169,11 @@ public sealed class TableCaseStore(StorageResources storage) : ICaseStore, ICase
         }
         if (after.IsOpen && after.MergedInto is null)
         {
+            // Merged, so the SLA column written beside the summary stays.
             await list.UpsertEntityAsync(new TableEntity(after.Group, after.Id)
             {
                 ["Summary"] = JsonSerializer.Serialize(CaseSummary.Of(after), JsonSerializerOptions.Web),
-            }, TableUpdateMode.Replace, cancellationToken);
+            }, TableUpdateMode.Merge, cancellationToken);
         }
         else
         {

@@ -5,7 +5,7 @@ namespace Bollebygd.Core.Cases;
 /// stored beside it in the same partition and read with it. <see cref="Mailbox"/> is the function mailbox the case's
 /// mail leaves from (the one it arrived at, for e-mail); <see cref="Attention"/> tells staff why the case needs a
 /// person's eyes before anything else (a message that could not be read, say). <see cref="MergedInto"/> names the case
-/// a duplicate was merged into; <see cref="DueAt"/> is when the next SLA target falls due (set by the SLA workflow).
+/// a duplicate was merged into. (Where the case stands against its SLA is kept beside it by the SLA workflow.)
 /// <see cref="Secret"/> (sekretess) keeps the case to its group and puts every read of it in the audit log.
 /// </summary>
 public sealed record Case(
@@ -28,7 +28,6 @@ public sealed record Case(
     string? Category = null,
     string? MergedInto = null,
     IReadOnlyList<string>? LinkedCases = null,
-    DateTimeOffset? DueAt = null,
     bool Secret = false)
 {
     public IReadOnlyList<string> Links => LinkedCases ?? [];

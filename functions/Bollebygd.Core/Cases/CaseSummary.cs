@@ -1,6 +1,9 @@
 namespace Bollebygd.Core.Cases;
 
-/// <summary>A case as a queue shows it: what it is, where it stands, who has it, when it falls due.</summary>
+/// <summary>
+/// A case as a queue shows it: what it is, where it stands, who has it, and its SLA clocks as last evaluated (null
+/// before the SLA workflow first saw it).
+/// </summary>
 public sealed record CaseSummary(
     string Id,
     CaseReference Reference,
@@ -11,14 +14,14 @@ public sealed record CaseSummary(
     Channel Channel,
     Assignee? Assignee,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? DueAt,
     string? Category,
     bool NeedsAttention,
-    bool Secret = false)
+    bool Secret = false,
+    Sla.SlaTrackerState? Sla = null)
 {
     /// <summary>What a list may show of a secret case: not its title.</summary>
     public const string SecretTitle = "Sekretessärende";
 
     public static CaseSummary Of(Case c) => new(c.Id, c.Reference, c.Secret ? SecretTitle : c.Title, c.Group, c.Status, c.Priority, c.Channel,
-        c.Assignee, c.CreatedAt, c.DueAt, c.Category, c.Attention is not null, c.Secret);
+        c.Assignee, c.CreatedAt, c.Category, c.Attention is not null, c.Secret);
 }

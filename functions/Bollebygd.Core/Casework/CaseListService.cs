@@ -1,15 +1,16 @@
 using Bollebygd.Core.Access;
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Routing;
+using Bollebygd.Core.Sla;
 
 namespace Bollebygd.Core.Casework;
 
 /// <summary>
 /// The queues: a group's open cases, the user's own, the unassigned, those due soon — most urgent first, then the
-/// one due first, then the oldest. A group the user does not work in is not theirs to list. The lists are read whole
+/// one due first (by its SLA standing now: a breached case before one that merely runs), then the oldest. A group the user does not work in is not theirs to list. The lists are read whole
 /// per group and paged here: a municipality's open cases per group number in the hundreds.
 /// </summary>
-public sealed class CaseListService(ICaseLists lists, CompetenceGroups groups, TimeProvider time)
+public sealed class CaseListService(ICaseLists lists, CompetenceGroups groups, CaseSlaEvaluator sla, TimeProvider time)
 {
     public const int MaxPageSize = 100;
     public static readonly TimeSpan DueSoonWithin = TimeSpan.FromDays(1);
@@ -30,18 +31,23 @@ public sealed class CaseListService(ICaseLists lists, CompetenceGroups groups, T
         {
             found.AddRange(await lists.OpenInGroupAsync(id, cancellationToken));
         }
-        var soon = time.GetUtcNow() + DueSoonWithin;
+        var now = time.GetUtcNow();
+        var soon = now + DueSoonWithin;
+        var standings = found.Where(c => c.Sla is not null).ToDictionary(c => c.Id, c => sla.Standing(c.Sla!, now));
+        DateTimeOffset? DueAt(CaseSummary c) => standings.GetValueOrDefault(c.Id)?.DueAt;
         var chosen = found.Where(c => c.Status != CaseStatus.Closed).Where(view switch
         {
             CaseListView.Mine => c => c.Assignee?.Id == user.Id,
             CaseListView.Unassigned => c => c.Assignee is null,
-            CaseListView.DueSoon => c => c.DueAt is { } due && due <= soon,
+            CaseListView.DueSoon => c => DueAt(c) is { } due && due <= soon,
             _ => _ => true,
         })
         .OrderByDescending(c => c.Priority)
-        .ThenBy(c => c.DueAt ?? DateTimeOffset.MaxValue)
+        .ThenBy(c => DueAt(c) ?? DateTimeOffset.MaxValue)
         .ThenBy(c => c.CreatedAt)
         .ToList();
-        return new CaseListPage(chosen.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, pageSize, chosen.Count);
+        var items = chosen.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        return new CaseListPage(items, page, pageSize, chosen.Count,
+            items.Where(c => standings.ContainsKey(c.Id)).ToDictionary(c => c.Id, c => standings[c.Id]));
     }
 }

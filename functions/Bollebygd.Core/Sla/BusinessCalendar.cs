@@ -2,7 +2,8 @@ namespace Bollebygd.Core.Sla;
 
 /// <summary>
 /// Business time in Europe/Stockholm: the office slots of working days — not Sundays, not the public holidays of
-/// Lag (1989:253), and not the closed aftons unless told otherwise. Pure: the SLA workflows ask it when something
+/// Lag (1989:253), and not the closed aftons unless told otherwise. (A calendar without public holidays — a 24/7 test
+/// setup — has only its office slots.) Pure: the SLA workflows ask it when something
 /// falls due and whether a message may be sent now, and it answers in UTC instants across daylight-saving changes.
 /// </summary>
 public sealed class BusinessCalendar
@@ -13,16 +14,19 @@ public sealed class BusinessCalendar
     private readonly OfficeHours _hours;
     private readonly TimeZoneInfo _zone;
     private readonly bool _aftonsClosed;
+    private readonly bool _publicHolidays;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, HashSet<DateOnly>> _closed = new();
 
-    public BusinessCalendar(OfficeHours? hours = null, TimeZoneInfo? zone = null, bool aftonsClosed = true)
+    public BusinessCalendar(OfficeHours? hours = null, TimeZoneInfo? zone = null, bool aftonsClosed = true, bool publicHolidays = true)
     {
         _hours = hours ?? OfficeHours.Default;
         _zone = zone ?? SwedishTime.Zone;
         _aftonsClosed = aftonsClosed;
+        _publicHolidays = publicHolidays;
     }
 
-    public bool IsWorkingDay(DateOnly date) => date.DayOfWeek != DayOfWeek.Sunday && !ClosedDays(date.Year).Contains(date);
+    public bool IsWorkingDay(DateOnly date) =>
+        !_publicHolidays || date.DayOfWeek != DayOfWeek.Sunday && !ClosedDays(date.Year).Contains(date);
 
     private HashSet<DateOnly> ClosedDays(int year) => _closed.GetOrAdd(year, y =>
         SwedishHolidays.ByLaw(y).Concat(_aftonsClosed ? SwedishHolidays.ClosedAftons(y) : []).Select(h => h.Date).ToHashSet());

@@ -3,12 +3,15 @@ namespace Bollebygd.Core.Sla;
 /// <summary>
 /// One clock against one target: the business time allowed (<see cref="Budget"/>), what was used before the current
 /// run (<see cref="Used"/>), and since when it runs. Pausing banks the time used; resuming starts a new run.
+/// <see cref="StartedAt"/> names the clock for good (pauses and resumes keep it): reminders about it are sent once.
 /// </summary>
-public sealed record SlaClock(SlaTarget Target, TimeSpan Budget, TimeSpan Used, DateTimeOffset? RunningSince, SlaClockState State)
+public sealed record SlaClock(SlaTarget Target, TimeSpan Budget, TimeSpan Used, DateTimeOffset? RunningSince, SlaClockState State,
+    DateTimeOffset StartedAt = default)
 {
-    public static SlaClock Start(SlaTarget target, TimeSpan budget, DateTimeOffset at) => new(target, budget, TimeSpan.Zero, at, SlaClockState.Running);
+    public static SlaClock Start(SlaTarget target, TimeSpan budget, DateTimeOffset at) => new(target, budget, TimeSpan.Zero, at, SlaClockState.Running, at);
 
-    public static SlaClock Stopped(SlaTarget target) => new(target, TimeSpan.Zero, TimeSpan.Zero, null, SlaClockState.Stopped);
+    /// <summary>A key for this clock, the same across pauses, different for the next clock of the same target.</summary>
+    public string Key => $"{Target.ToString().ToLowerInvariant()}-{StartedAt.UtcTicks}";
 
     public SlaClock Pause(DateTimeOffset at, BusinessCalendar calendar) => State != SlaClockState.Running ? this
         : this with { Used = Used + calendar.BusinessTimeBetween(RunningSince!.Value, at), RunningSince = null, State = SlaClockState.Paused };

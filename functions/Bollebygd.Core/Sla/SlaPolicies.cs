@@ -32,5 +32,9 @@ public sealed class SlaPolicies(
             .Distinct().Where(id => Find(id) is null).Select(id => $"SLA policy '{id}' is used but not defined.")
             .Concat(policies.Where(p => !p.Times.ContainsKey(CasePriority.Normal)).Select(p => $"SLA policy '{p.Id}' has no times for normal priority."))
             .Concat(policies.Where(p => p.WarnAt is <= 0 or >= 1).Select(p => $"SLA policy '{p.Id}' must warn between 0 and 1."))
+            .Concat(policies.Where(p => p.Steps.Any(s => s.After < TimeSpan.Zero) || p.DelayNoticeMargin < TimeSpan.Zero)
+                .Select(p => $"SLA policy '{p.Id}' has a negative delay."))
+            .Concat(policies.Where(p => p.Times.Values.Any(t => t.FirstResponse <= TimeSpan.Zero || t.NextResponse <= TimeSpan.Zero || t.Resolution <= TimeSpan.Zero))
+                .Select(p => $"SLA policy '{p.Id}' has a target of no time."))
             .ToList();
 }

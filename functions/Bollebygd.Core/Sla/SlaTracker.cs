@@ -18,6 +18,29 @@ public sealed record SlaTracker(SlaPolicy Policy, CasePriority Priority, CaseSta
             SlaClock.Start(SlaTarget.Resolution, times.Resolution, createdAt));
     }
 
+    /// <summary>The tracker again from its stored state, under the policy the case has now.</summary>
+    public static SlaTracker From(SlaTrackerState state, SlaPolicy policy) =>
+        new SlaTracker(policy, state.Priority, state.Status, state.Response, state.Resolution).Rebudget(policy, state.Priority);
+
+    /// <summary>What to store: everything but the policy, which is looked up again (so an edited policy applies).</summary>
+    public SlaTrackerState State => new(Policy.Id, Priority, Status, Response, Resolution);
+
+    /// <summary>
+    /// The same clocks with the budgets of <paramref name="policy"/> at <paramref name="priority"/>: the time used is
+    /// kept (a case moved to a group with other targets, or given another priority, is not given a fresh start).
+    /// </summary>
+    public SlaTracker Rebudget(SlaPolicy policy, CasePriority priority)
+    {
+        var times = policy.For(priority);
+        return this with
+        {
+            Policy = policy,
+            Priority = priority,
+            Response = Response with { Budget = Response.Target == SlaTarget.FirstResponse ? times.FirstResponse : times.NextResponse },
+            Resolution = Resolution with { Budget = times.Resolution },
+        };
+    }
+
     public SlaTracker Apply(SlaEvent e, BusinessCalendar calendar)
     {
         var times = Policy.For(Priority);
@@ -43,13 +66,7 @@ public sealed record SlaTracker(SlaPolicy Policy, CasePriority Priority, CaseSta
                     _ => this with { Status = status },
                 };
             case SlaEventKind.PriorityChanged when e.Priority is { } priority:
-                var newTimes = Policy.For(priority);
-                return this with
-                {
-                    Priority = priority,
-                    Response = Response with { Budget = Response.Target == SlaTarget.FirstResponse ? newTimes.FirstResponse : newTimes.NextResponse },
-                    Resolution = Resolution with { Budget = newTimes.Resolution },
-                };
+                return Rebudget(Policy, priority);
             case SlaEventKind.Resolved:
                 return Resolve(e.At, calendar);
             case SlaEventKind.Reopened:
@@ -92,6 +109,13 @@ public sealed record SlaTracker(SlaPolicy Policy, CasePriority Priority, CaseSta
             ? calendar.AddBusinessTime(since, warnAfter - clock.Used)
             : null;
     }
+
+    /// <summary>
+    /// When a running clock reaches the warning share of its budget — its current run's start when it was past the
+    /// share already (resumed after a pause, or given a shorter budget) — or null when it does not run.
+    /// </summary>
+    public DateTimeOffset? WarningInstant(SlaClock clock, BusinessCalendar calendar) =>
+        clock.State != SlaClockState.Running || clock.RunningSince is not { } since ? null : WarningAt(clock, calendar) ?? since;
 
     private SlaStanding StandingOf(SlaClock clock, DateTimeOffset now, BusinessCalendar calendar)
     {

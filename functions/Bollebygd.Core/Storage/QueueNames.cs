@@ -15,6 +15,9 @@ public static class QueueNames
     /// <summary>Text messages to send through the SMS gateway.</summary>
     public const string OutgoingSms = "sms-outgoing";
 
+    /// <summary>Ids of cases that changed, for their SLA workflows to look at again.</summary>
+    public const string CaseChanged = "case-changed";
+
     /// <summary>The suffix the Functions host (and LocalHost) gives a queue's poison queue.</summary>
     public const string PoisonSuffix = "-poison";
 

@@ -1,15 +1,18 @@
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Casework;
 using Bollebygd.Core.Routing;
+using Bollebygd.Core.Sla;
 
 namespace Bollebygd.Functions.Casework;
 
 /// <summary>The case card and list rows as the agent app reads them. Identity numbers are masked here too.</summary>
 public static class CaseCardView
 {
-    public static object Card(CaseRecord record, CompetenceGroups groups)
+    public static object Card(CaseRecord record, CompetenceGroups groups, (CaseSlaRecord Record, SlaStanding Standing)? sla = null)
     {
         var c = record.Case;
+        var delayNoticeDue = sla?.Record.DelayNoticeDueSince is { } since && c.IsOpen
+            && !record.Timeline.Any(e => e.Kind == TimelineEntryKind.MunicipalityMessage && e.At >= since);
         return new
         {
             id = c.Id,
@@ -26,7 +29,8 @@ public static class CaseCardView
             category = c.Category,
             assignee = c.Assignee,
             createdAt = c.CreatedAt,
-            dueAt = c.DueAt,
+            sla = Sla(sla?.Standing),
+            delayNotice = delayNoticeDue ? DelayNotice.Suggest(c) : null,
             attention = c.Attention,
             secret = c.Secret,
             mailbox = c.Mailbox,
@@ -48,7 +52,7 @@ public static class CaseCardView
         };
     }
 
-    public static object Row(CaseSummary s, CompetenceGroups groups) => new
+    public static object Row(CaseSummary s, CompetenceGroups groups, SlaStanding? standing) => new
     {
         id = s.Id,
         reference = s.Reference.ToString(),
@@ -61,10 +65,20 @@ public static class CaseCardView
         channel = s.Channel,
         assignee = s.Assignee,
         createdAt = s.CreatedAt,
-        dueAt = s.DueAt,
+        sla = Sla(standing),
         category = s.Category,
         needsAttention = s.NeedsAttention,
         secret = s.Secret,
+    };
+
+    /// <summary>Where the case stands against its SLA now: level, which target, when due, business minutes left (negative: overdue).</summary>
+    private static object? Sla(SlaStanding? standing) => standing is null ? null : new
+    {
+        level = standing.Level,
+        target = standing.Target,
+        targetName = standing.Target is { } target ? SlaReminderTexts.TargetName(target) : null,
+        dueAt = standing.DueAt,
+        remainingMinutes = (int)Math.Round(standing.Remaining.TotalMinutes),
     };
 
     /// <summary>"Anna Andersson" for staff:{id}:Anna Andersson, the applicant's name for citizen, "Systemet" for system.</summary>

@@ -4,6 +4,7 @@ using Bollebygd.Core.Access;
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Casework;
 using Bollebygd.Core.Routing;
+using Bollebygd.Core.Sla;
 using Bollebygd.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,7 @@ public sealed class CaseworkFunctions(
     CaseWorkService work,
     QuickRegistrationService registrations,
     EscalationService escalations,
+    CaseSlaService sla,
     CompetenceGroups groups)
 {
     public const string ConflictTitle = "Ärendet har ändrats av någon annan sedan du öppnade det. Ladda om ärendet och gör din ändring igen.";
@@ -50,7 +52,7 @@ public sealed class CaseworkFunctions(
         var page = await lists.ListAsync(check.User!, view, group, Int(query["page"], 1), Int(query["pageSize"], 25), cancellationToken);
         return page is null
             ? StaffAccess.Forbidden()
-            : new JsonResult(new { items = page.Items.Select(s => CaseCardView.Row(s, groups)), page = page.Page, pageSize = page.PageSize, total = page.Total }, Json);
+            : new JsonResult(new { items = page.Items.Select(s => CaseCardView.Row(s, groups, page.StandingOf(s.Id))), page = page.Page, pageSize = page.PageSize, total = page.Total }, Json);
     }
 
     [Function("CaseCard")]
@@ -59,7 +61,7 @@ public sealed class CaseworkFunctions(
         CancellationToken cancellationToken)
     {
         return await access.RunAsync(request, StaffAction.ReadCases,
-            async user => Result(request, await work.GetCardAsync(user, caseId, cancellationToken)), cancellationToken);
+            async user => await ResultAsync(request, await work.GetCardAsync(user, caseId, cancellationToken)), cancellationToken);
     }
 
     [Function("CaseAudit")]
@@ -71,11 +73,11 @@ public sealed class CaseworkFunctions(
         {
             var (outcome, entries) = await work.GetAuditAsync(user, caseId, cancellationToken);
             return outcome is CaseWorkOutcome.Done
-                ? new JsonResult(new
+                ? (IActionResult)new JsonResult(new
                 {
                     entries = entries.Select(e => new { at = e.OccurredAt, actor = e.Actor, action = e.Action, detail = e.Detail }),
                 }, Json)
-                : Result(request, outcome);
+                : await ResultAsync(request, outcome);
         }, cancellationToken);
     }
 
@@ -86,7 +88,7 @@ public sealed class CaseworkFunctions(
     {
         return await access.RunAsync(request, StaffAction.WorkCases, async user =>
             await BodyAsync<CaseChange>(request, cancellationToken) is { } change
-                ? Result(request, await work.ChangeAsync(user, caseId, StaffAccess.IfMatch(request), change, cancellationToken))
+                ? await ResultAsync(request, await work.ChangeAsync(user, caseId, StaffAccess.IfMatch(request), change, cancellationToken))
                 : Problems.FieldError("body", "Ändringen kunde inte läsas."), cancellationToken);
     }
 
@@ -98,7 +100,7 @@ public sealed class CaseworkFunctions(
         return await access.RunAsync(request, StaffAction.WorkCases, async user =>
         {
             var body = await BodyAsync<TextBody>(request, cancellationToken);
-            return Result(request, await work.AddNoteAsync(user, caseId, body?.Id ?? "", body?.Text, cancellationToken));
+            return await ResultAsync(request, await work.AddNoteAsync(user, caseId, body?.Id ?? "", body?.Text, cancellationToken));
         }, cancellationToken);
     }
 
@@ -110,7 +112,7 @@ public sealed class CaseworkFunctions(
         return await access.RunAsync(request, StaffAction.WorkCases, async user =>
         {
             var body = await BodyAsync<TextBody>(request, cancellationToken);
-            return Result(request, await work.ReplyAsync(user, caseId, body?.Id ?? "", body?.Text, body?.Channel ?? ReplyChannel.Email, cancellationToken));
+            return await ResultAsync(request, await work.ReplyAsync(user, caseId, body?.Id ?? "", body?.Text, body?.Channel ?? ReplyChannel.Email, cancellationToken));
         }, cancellationToken);
     }
 
@@ -120,7 +122,7 @@ public sealed class CaseworkFunctions(
         CancellationToken cancellationToken) =>
         await access.RunAsync(request, StaffAction.WorkCases, async user =>
             await BodyAsync<EscalationBody>(request, cancellationToken) is { } body
-                ? Result(request, await escalations.EscalateAsync(user, caseId,
+                ? await ResultAsync(request, await escalations.EscalateAsync(user, caseId,
                     new Escalation(body.Id ?? "", body.Group ?? "", body.Note, body.CopyOnly), cancellationToken))
                 : Problems.FieldError("body", "Eskaleringen kunde inte läsas."), cancellationToken);
 
@@ -132,7 +134,7 @@ public sealed class CaseworkFunctions(
         return await access.RunAsync(request, StaffAction.ManageCases, async user =>
         {
             var body = await BodyAsync<CaseIdBody>(request, cancellationToken);
-            return Result(request, await work.MergeAsync(user, caseId, StaffAccess.IfMatch(request), body?.CaseId ?? "", cancellationToken));
+            return await ResultAsync(request, await work.MergeAsync(user, caseId, StaffAccess.IfMatch(request), body?.CaseId ?? "", cancellationToken));
         }, cancellationToken);
     }
 
@@ -144,7 +146,7 @@ public sealed class CaseworkFunctions(
         return await access.RunAsync(request, StaffAction.WorkCases, async user =>
         {
             var body = await BodyAsync<CaseIdBody>(request, cancellationToken);
-            return Result(request, await work.LinkAsync(user, caseId, body?.CaseId ?? "", cancellationToken));
+            return await ResultAsync(request, await work.LinkAsync(user, caseId, body?.CaseId ?? "", cancellationToken));
         }, cancellationToken);
     }
 
@@ -161,13 +163,15 @@ public sealed class CaseworkFunctions(
             }
             var outcome = await registrations.RegisterAsync(user, new QuickRegistration(body.RegistrationId ?? "",
                 body.Channel ?? Channel.Web, body.Name, body.Email, body.Phone, body.Subject, body.Text, body.Group, body.Close), cancellationToken);
-            return outcome is CaseWorkOutcome.Done done ? Created(request, done.Record) : Result(request, outcome);
+            return outcome is CaseWorkOutcome.Done done
+                ? await CardAsync(request, done.Record, StatusCodes.Status201Created, cancellationToken)
+                : await ResultAsync(request, outcome);
         }, cancellationToken);
     }
 
-    private IActionResult Result(HttpRequest request, CaseWorkOutcome outcome) => outcome switch
+    private async Task<IActionResult> ResultAsync(HttpRequest request, CaseWorkOutcome outcome) => outcome switch
     {
-        CaseWorkOutcome.Done done => Card(request, done.Record, StatusCodes.Status200OK),
+        CaseWorkOutcome.Done done => await CardAsync(request, done.Record, StatusCodes.Status200OK, request.HttpContext.RequestAborted),
         CaseWorkOutcome.NotFound => Problems.Status(StatusCodes.Status404NotFound, "Ärendet finns inte."),
         CaseWorkOutcome.Forbidden => StaffAccess.Forbidden(),
         CaseWorkOutcome.Conflict => Problems.Status(StatusCodes.Status409Conflict, ConflictTitle),
@@ -175,15 +179,14 @@ public sealed class CaseworkFunctions(
         _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
     };
 
-    private IActionResult Created(HttpRequest request, CaseRecord record) => Card(request, record, StatusCodes.Status201Created);
-
-    private IActionResult Card(HttpRequest request, CaseRecord record, int status)
+    private async Task<IActionResult> CardAsync(HttpRequest request, CaseRecord record, int status, CancellationToken cancellationToken)
     {
         if (record.Case.ETag is { } etag)
         {
             request.HttpContext.Response.Headers.ETag = etag;
         }
-        return new JsonResult(CaseCardView.Card(record, groups), Json) { StatusCode = status };
+        var standing = await sla.StandingAsync(record.Case.Id, cancellationToken);
+        return new JsonResult(CaseCardView.Card(record, groups, standing), Json) { StatusCode = status };
     }
 
     private static Task<T?> BodyAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class =>

@@ -7,8 +7,11 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Bollebygd.Functions.Staff;
 
-/// <summary><c>GET /api/staff/me</c>: who the signed-in staff member is, with roles and competence groups.</summary>
-public sealed class StaffProfileFunction(StaffAccess access, CompetenceGroups groups)
+/// <summary>
+/// <c>GET /api/staff/me</c>: who the signed-in staff member is, with roles and competence groups — recorded in the
+/// staff directory as seen now.
+/// </summary>
+public sealed class StaffProfileFunction(StaffAccess access, CompetenceGroups groups, IStaffDirectory directory)
 {
     public const string Name = "StaffProfile";
 
@@ -22,6 +25,8 @@ public sealed class StaffProfileFunction(StaffAccess access, CompetenceGroups gr
             return check.Refusal!;
         }
         var user = check.User!;
+        // The agent app asks this when someone signs in: that is how reminders know their address and what they lead.
+        await directory.RecordAsync(user, cancellationToken);
         return new OkObjectResult(new
         {
             id = user.Id,

@@ -1,0 +1,37 @@
+using Bollebygd.Core.Cases;
+using Bollebygd.Core.Sla;
+using Bollebygd.Core.Storage;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Bollebygd.Functions.Sla;
+
+/// <summary>
+/// The SLA workflows' triggers: every stored case change (the <c>case-changed</c> queue) reaches the case's workflow,
+/// and the reconciliation (schedule in <c>SlaReconciliationSchedule</c>) starts any that is missing and ends those of
+/// closed cases.
+/// </summary>
+public sealed class SlaFunctions(CaseSlaInstances instances, SlaReconciler reconciler, ILogger<SlaFunctions> logger)
+{
+    public const string ChangedName = "SlaCaseChanged";
+    public const string ReconcileName = "SlaReconciliation";
+    public const string ReconcileScheduleSetting = "SlaReconciliationSchedule";
+
+    [Function(ChangedName)]
+    public Task Changed([QueueTrigger(QueueNames.CaseChanged)] CaseChanged message, [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        instances.SignalAsync(durable, message.CaseId, cancellationToken);
+
+    [Function(ReconcileName)]
+    public async Task Reconcile([TimerTrigger("%" + ReconcileScheduleSetting + "%")] TimerInfo timer, [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        var result = await ReconcileAsync(durable, cancellationToken);
+        logger.LogInformation("SLA reconciliation: {Open} open cases, {Started} workflows started, {Ended} ended",
+            result.OpenCases, result.Started.Count, result.Ended.Count);
+    }
+
+    public async Task<SlaReconciliation> ReconcileAsync(DurableTaskClient durable, CancellationToken cancellationToken) =>
+        await reconciler.ReconcileAsync(await CaseSlaInstances.RunningAsync(durable, cancellationToken), cancellationToken);
+}
