@@ -7,11 +7,17 @@ namespace Bollebygd.EndToEnd.Tests;
 /// <summary>
 /// One LocalHost against one Azurite for the whole end-to-end collection, with settings that make the slow paths
 /// quick: the poison monitor every 2 seconds, three tries before poison, no back-off between them; receipts go to
-/// an smtp4dev of its own.
+/// an smtp4dev of its own. The SLA calendar is open round the clock (a test run at night or on a holiday must see its
+/// reminders), and cases in the category <see cref="MinutesCategory"/> get a policy measured in minutes.
 /// </summary>
 public sealed class LocalHostFixture : IAsyncLifetime
 {
     public const int MaxDequeueCount = 3;
+
+    /// <summary>The category whose SLA policy gives a first answer 1 minute, warned after 30 seconds.</summary>
+    public const string MinutesCategory = "SLA-test i minuter";
+
+    private readonly string _policyFile = Path.Combine(Path.GetTempPath(), $"e2e-sla-policies-{Guid.NewGuid():N}.json");
 
     public AzuriteFixture Azurite { get; } = new();
 
@@ -34,6 +40,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         Mail = await Smtp4Dev.StartAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(Browsers.ChromiumOptions());
+        await WriteMinutesPolicyAsync();
         var port = FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         Host = LocalHostProcess.Start(new Dictionary<string, string?>
@@ -53,6 +60,10 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["PublicBaseUrl"] = BaseAddress.ToString(),
             ["StaffAuth__Authority"] = BaseAddress.ToString().TrimEnd('/') + "/.dev-identity",
             ["LocalHost__DevelopmentIdentity__TestTokens"] = "true",
+            ["Sla__PoliciesFile"] = _policyFile,
+            ["Sla__OfficeHours"] = "Mon-Sun 00:00-24:00",
+            ["Sla__PublicHolidays"] = "false",
+            ["Sla__ClosedAftons"] = "false",
         });
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -90,8 +101,26 @@ public sealed class LocalHostFixture : IAsyncLifetime
         return body.GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>The app's own policies, and one in minutes for <see cref="MinutesCategory"/>.</summary>
+    private async Task WriteMinutesPolicyAsync()
+    {
+        var policies = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(
+            Path.Combine(RepositoryPaths.Root, "functions", "Bollebygd.Functions", "Sla", "policies.json")))!;
+        policies["policies"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""
+            {
+              "id": "minutes", "warnAt": 0.5, "pauseStatuses": ["AwaitingCitizen"], "noteCountsAsResponse": false,
+              "times": { "Normal": { "firstResponseHours": 0.0166667, "nextResponseHours": 0.0166667, "resolutionHours": 1, "remissAnswerHours": 1 } },
+              "ladder": [ { "notify": "Assignee", "afterHours": 0 } ],
+              "delayNoticeAfterHours": 1
+            }
+            """));
+        policies["byCategory"]![MinutesCategory] = "minutes";
+        await File.WriteAllTextAsync(_policyFile, policies.ToJsonString());
+    }
+
     public async Task DisposeAsync()
     {
+        File.Delete(_policyFile);
         Http.Dispose();
         await Browser.DisposeAsync();
         _playwright?.Dispose();

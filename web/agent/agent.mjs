@@ -59,7 +59,8 @@ async function signIn() {
   const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
   const challenge = base64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier))));
   const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
-  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, tokenEndpoint }));
+  // Where the user was going (a reminder's link to a case): back there after signing in.
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, tokenEndpoint, returnTo: location.hash }));
   const query = new URLSearchParams({
     client_id: config.clientId, response_type: "code", response_mode: "query", redirect_uri: redirectUri(),
     scope: `openid profile ${config.scope}`, code_challenge: challenge, code_challenge_method: "S256", state,
@@ -73,7 +74,9 @@ async function completeSignIn() {
   if (!answer.has("code") && !answer.has("error")) return;
   const pending = JSON.parse(sessionStorage.getItem(PKCE_KEY) ?? "null");
   sessionStorage.removeItem(PKCE_KEY);
-  history.replaceState(null, "", "/agent/#/ko");
+  // Only a route of this app, never an address elsewhere.
+  const returnTo = /^#\/[A-Za-z0-9/_-]*$/.test(pending?.returnTo ?? "") ? pending.returnTo : "#/ko";
+  history.replaceState(null, "", `/agent/${returnTo}`);
   if (!pending || pending.state !== answer.get("state") || !answer.has("code")) return;
   const config = await loadConfig();
   const response = await fetch(pending.tokenEndpoint, {
@@ -191,7 +194,7 @@ async function showQueue() {
     el("td", {}, c.statusName),
     el("td", {}, PRIORITIES[c.priority] ?? c.priority),
     el("td", {}, c.assignee?.name ?? TEXT.noAssignee),
-    el("td", {}, c.dueAt ? formatDateTime(c.dueAt) : TEXT.none))));
+    el("td", {}, ...slaCell(c.sla)))));
   $("queue-empty").hidden = items.length > 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   $("queue-pages").replaceChildren(...(pages > 1 ? [
@@ -242,10 +245,34 @@ async function insertArticle(article) {
   text.focus();
 }
 
+/** Where a case stands against its SLA, in words first (the colour only repeats them). */
+function slaCell(sla, withTarget = false) {
+  if (!sla) return [TEXT.none];
+  const left = duration(Math.abs(sla.remainingMinutes));
+  const label = {
+    breached: `Försenat ${left}`,
+    warning: `Snart: ${left} kvar`,
+    ok: `${left} kvar`,
+    paused: "Pausad",
+    met: "Klar",
+  }[sla.level] ?? sla.level;
+  const parts = [el("span", { class: `agent-sla agent-sla--${sla.level}` }, label)];
+  if (withTarget && sla.targetName) parts.push(` (${sla.targetName})`);
+  if (sla.dueAt && sla.level !== "met") parts.push(el("br"), el("span", { class: "field-help" }, `senast ${formatDateTime(sla.dueAt)}`));
+  return parts;
+}
+
+/** Business minutes as "2 tim 15 min" or "40 min". */
+function duration(minutes) {
+  return minutes >= 60 ? `${Math.floor(minutes / 60)} tim ${minutes % 60} min` : `${minutes} min`;
+}
+
 function renderCase(c) {
   $("case-title").textContent = `${c.reference} ${c.title}`;
   $("case-attention").hidden = !c.attention;
   $("case-attention").textContent = c.attention ?? "";
+  $("case-delay").hidden = !c.delayNotice;
+  $("case-delay-text").textContent = c.delayNotice ?? "";
   const applicant = c.parties.find((p) => p.role === "sökande");
   const fact = (term, ...value) => el("div", {}, el("dt", {}, term), el("dd", {}, ...value));
   $("case-facts").replaceChildren(
@@ -256,7 +283,7 @@ function renderCase(c) {
     fact("Kanal", CHANNELS[c.channel] ?? c.channel),
     fact("Inkom", formatDateTime(c.createdAt)),
     fact("Från", [applicant?.name, applicant?.email, applicant?.phone, applicant?.identityNumber].filter(Boolean).join(", ") || TEXT.none),
-    ...(c.dueAt ? [fact("SLA förfaller", formatDateTime(c.dueAt))] : []),
+    ...(c.sla ? [fact("SLA", ...slaCell(c.sla, true))] : []),
     ...(c.links.length ? [fact("Länkade ärenden", ...c.links.map((l) => el("a", { href: `#/arende/${l}` }, l.slice(0, 8))))] : []));
   $("change-status").value = c.status;
   $("change-priority").value = c.priority;
@@ -527,6 +554,11 @@ document.addEventListener("DOMContentLoaded", () => {
   $("case-change").addEventListener("submit", onChangeSubmit);
   $("case-claim").addEventListener("click", () => changeCase({ assigneeId: "me" }, TEXT.claimed));
   $("case-reply").addEventListener("submit", onReplySubmit);
+  $("case-delay-use").addEventListener("click", () => {
+    $("reply-text").value = state.caseCard?.delayNotice ?? "";
+    say("Förslaget finns i svarsrutan. Skriv in anledningen och datumet innan du skickar.");
+    $("reply-text").focus();
+  });
   $("case-note").addEventListener("submit", onNoteSubmit);
   $("knowledge-search").addEventListener("submit", (event) => {
     event.preventDefault();
