@@ -8,6 +8,7 @@ using Bollebygd.Adapters.Intake;
 using Bollebygd.Adapters.Knowledge;
 using Bollebygd.Adapters.Mail;
 using Bollebygd.Adapters.Operations;
+using Bollebygd.Adapters.Remiss;
 using Bollebygd.Adapters.Routing;
 using Bollebygd.Adapters.Sla;
 using Bollebygd.Adapters.Sms;
@@ -19,6 +20,7 @@ using Bollebygd.Core.Intake;
 using Bollebygd.Core.Knowledge;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
+using Bollebygd.Core.Remiss;
 using Bollebygd.Core.Routing;
 using Bollebygd.Core.Sla;
 using Bollebygd.Core.Sms;
@@ -72,6 +74,8 @@ public static class AdaptersServiceCollectionExtensions
         services.AddOptions<StaffAuthOptions>().Bind(configuration.GetSection(StaffAuthOptions.Section));
         services.AddSingleton<IStaffDirectory, TableStaffDirectory>();
         services.AddSingleton<ICaseSlaRecords, TableCaseSlaRecords>();
+        services.AddSingleton<IRemisser, TableRemisser>();
+        services.AddSingleton<IRemissKeys, BlobRemissKeys>();
         services.AddSingleton<IStaffTokenValidator>(sp => ActivatorUtilities.CreateInstance<OidcStaffTokenValidator>(sp));
         return services;
     }

@@ -5,6 +5,7 @@ using Bollebygd.Core.Casework;
 using Bollebygd.Core.Intake;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
+using Bollebygd.Core.Remiss;
 using Bollebygd.Core.Routing;
 using Bollebygd.Core.Sla;
 using Bollebygd.Core.Sms;
@@ -48,6 +49,7 @@ public static class BollebygdServiceCollectionExtensions
         services.AddSingleton<CaseSlaService>();
         services.AddSingleton<SlaReconciler>();
         services.AddSingleton<CaseSlaInstances>();
+        services.AddSingleton<RemissService>();
         services.AddSingleton(sp => KnowledgeSeedDefinitions.Load(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<StaffAccess>();

@@ -32,6 +32,7 @@ public class StaffAuthorizationMatrixTests(LocalHostFixture fixture)
         ["POST staff/cases/{caseId}/links"] = CaseWorkers,
         ["POST staff/cases/{caseId}/merge"] = Leads,
         ["POST staff/cases/{caseId}/escalations"] = CaseWorkers,
+        ["POST staff/cases/{caseId}/remisser"] = CaseWorkers,
         ["POST staff/cases"] = CaseWorkers,
         ["POST staff/routing/suggest"] = CaseWorkers,
         ["GET staff/knowledge"] = CaseWorkers,

@@ -20,4 +20,7 @@ public enum CaseStatus
 
     /// <summary>Answered and finished.</summary>
     Closed,
+
+    /// <summary>Sent on remiss to an external party (a contractor, another authority) and waiting for their answer.</summary>
+    AwaitingRemiss,
 }

@@ -12,7 +12,7 @@ public static class CitizenStatus
     public static string Of(CaseStatus status) => status switch
     {
         CaseStatus.Received => Submitted,
-        CaseStatus.InProgress or CaseStatus.Escalated => InProgress,
+        CaseStatus.InProgress or CaseStatus.Escalated or CaseStatus.AwaitingRemiss => InProgress,
         CaseStatus.AwaitingCitizen => AwaitingComplement,
         CaseStatus.Complemented => Complemented,
         CaseStatus.Closed => Closed,

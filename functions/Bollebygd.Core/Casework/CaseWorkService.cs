@@ -373,6 +373,7 @@ public sealed partial class CaseWorkService(
         CaseStatus.Escalated => "eskalerad",
         CaseStatus.AwaitingCitizen => "väntar på den som skrev",
         CaseStatus.Complemented => "kompletterad",
+        CaseStatus.AwaitingRemiss => "väntar på remissvar",
         _ => "avslutad",
     };
 

@@ -14,13 +14,6 @@ public sealed class CaseTrackingService(
     TimeProvider time,
     ILogger<CaseTrackingService> logger)
 {
-    public const int MaxTextLength = 4000;
-    public const int MaxFiles = 10;
-    public const string TextMissing = "Skriv ett meddelande eller bifoga en fil.";
-    public const string TextTooLong = "Meddelandet får vara högst 4000 tecken.";
-    public const string TooManyFiles = "Du kan bifoga högst 10 filer i ett meddelande.";
-    public const string FileMissing = "En av filerna kunde inte hittas. Ladda upp den igen.";
-
     public async Task<CaseView?> GetAsync(string token, CancellationToken cancellationToken)
     {
         var record = await FindAsync(token, cancellationToken);
@@ -34,46 +27,15 @@ public sealed class CaseTrackingService(
         {
             return new CitizenReplyOutcome.NotFound();
         }
-        text = text?.Trim() ?? "";
-        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        if (text.Length == 0 && fileIds.Count == 0)
+        var content = await MessageContent.ReadAsync(uploads, text, fileIds, cancellationToken);
+        if (!content.IsValid)
         {
-            errors["text"] = [TextMissing];
+            return new CitizenReplyOutcome.Invalid(content.Errors);
         }
-        if (text.Length > MaxTextLength)
-        {
-            errors["text"] = [TextTooLong];
-        }
-        var files = new List<Attachment>();
-        if (fileIds.Count > MaxFiles)
-        {
-            errors["files"] = [TooManyFiles];
-        }
-        else
-        {
-            foreach (var id in fileIds.Where(id => id is not null).Distinct())
-            {
-                if (await uploads.FindAsync(id, cancellationToken) is { } file)
-                {
-                    files.Add(file);
-                }
-                else
-                {
-                    errors["files"] = [FileMissing];
-                }
-            }
-        }
-        if (files.Sum(f => f.Size) > UploadPolicy.MaxSubmissionBytes)
-        {
-            errors["files"] = [UploadPolicy.SubmissionTooLarge];
-        }
-        if (errors.Count > 0)
-        {
-            return new CitizenReplyOutcome.Invalid(errors);
-        }
+        var (files, body) = (content.Files, content.Text);
 
         var entry = new TimelineEntry(
-            "m" + Guid.NewGuid().ToString("N"), time.GetUtcNow(), TimelineEntryKind.CitizenMessage, "citizen", text, files);
+            "m" + Guid.NewGuid().ToString("N"), time.GetUtcNow(), TimelineEntryKind.CitizenMessage, "citizen", body, files);
         for (var attempt = 0; ; attempt++)
         {
             if (!record.Case.CitizenCanReply)

@@ -12,6 +12,9 @@ public sealed class PublicLinks(Uri publicBaseUrl)
 
     public string Tracking(string token) => new Uri(BaseUrl, "/arende.html").ToString() + "#" + token;
 
+    /// <summary>The page where an external party answers a remiss; the signed token in the fragment, like the tracking link.</summary>
+    public string Remiss(string token) => new Uri(BaseUrl, "/remiss.html").ToString() + "#" + token;
+
     /// <summary>A case in the agent workspace (staff sign in first; the link opens nothing by itself).</summary>
     public string StaffCase(string caseId) => new Uri(BaseUrl, "/agent/").ToString() + "#/arende/" + caseId;
 }

@@ -17,4 +17,7 @@ public static class BlobContainers
 
     /// <summary>The routing classifier's current model, <c>model.json</c>.</summary>
     public const string Routing = "routing";
+
+    /// <summary>Keys the app made for itself (the remiss links' signing key), never leaving its storage.</summary>
+    public const string Keys = "keys";
 }

@@ -36,6 +36,9 @@ public static class TableNames
     /// <summary>Knowledge-base articles (<c>kb</c>), their usage counts (<c>usage</c>) and searches that found nothing (<c>gap</c>).</summary>
     public const string KnowledgeArticles = "KnowledgeArticles";
 
+    /// <summary>Remisser (PartitionKey the case id, RowKey the remiss id): to whom, the question, the deadline, the state.</summary>
+    public const string Remisser = "Remisser";
+
     /// <summary>Staff as last seen signing in (address, roles, groups): whom SLA reminders go to.</summary>
     public const string StaffDirectory = "StaffDirectory";
 

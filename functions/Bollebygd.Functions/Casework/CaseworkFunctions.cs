@@ -3,12 +3,15 @@ using System.Text.Json.Serialization;
 using Bollebygd.Core.Access;
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Casework;
+using Bollebygd.Core.Remiss;
 using Bollebygd.Core.Routing;
 using Bollebygd.Core.Sla;
 using Bollebygd.Functions.Http;
+using Bollebygd.Functions.Remiss;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Bollebygd.Functions.Casework;
 
@@ -23,6 +26,7 @@ public sealed class CaseworkFunctions(
     CaseWorkService work,
     QuickRegistrationService registrations,
     EscalationService escalations,
+    RemissService remisser,
     CaseSlaService sla,
     CompetenceGroups groups)
 {
@@ -125,6 +129,24 @@ public sealed class CaseworkFunctions(
                 ? await ResultAsync(request, await escalations.EscalateAsync(user, caseId,
                     new Escalation(body.Id ?? "", body.Group ?? "", body.Note, body.CopyOnly), cancellationToken))
                 : Problems.FieldError("body", "Eskaleringen kunde inte läsas."), cancellationToken);
+
+    [Function("CaseRemiss")]
+    public async Task<IActionResult> Remiss(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/remisser")] HttpRequest request, string caseId,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        await access.RunAsync(request, StaffAction.WorkCases, async user =>
+        {
+            if (await BodyAsync<RemissRequest>(request, cancellationToken) is not { } body)
+            {
+                return Problems.FieldError("body", "Remissen kunde inte läsas.");
+            }
+            var (outcome, remiss) = await remisser.SendAsync(user, caseId, body with { Id = body.Id ?? "" }, cancellationToken);
+            if (remiss is not null)
+            {
+                await RemissFunctions.StartAsync(durable, remiss, cancellationToken);
+            }
+            return await ResultAsync(request, outcome);
+        }, cancellationToken);
 
     [Function("CaseMerge")]
     public async Task<IActionResult> Merge(

@@ -43,22 +43,10 @@ public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLi
         {
             return refused;
         }
-        var raw = await FormBodies.ReadBytesAsync(request.Body, 64 * 1024, cancellationToken);
-        CitizenMessage? message = null;
-        try
-        {
-            message = raw is null ? null : JsonSerializer.Deserialize<CitizenMessage>(raw, JsonSerializerOptions.Web);
-        }
-        catch (JsonException)
-        {
-        }
+        var (message, refusal) = await ExternalMessage.ReadAsync(request, cancellationToken);
         if (message is null)
         {
-            return Problems.FieldError("text", SubmissionFunction.BodyMessage);
-        }
-        if (!string.IsNullOrWhiteSpace(message.Webbplats))
-        {
-            return Problems.FieldError(SubmissionFields.Honeypot, SubmissionService.HoneypotMessage);
+            return refusal!;
         }
         CitizenReplyOutcome outcome;
         try
@@ -81,7 +69,4 @@ public sealed class TrackingFunctions(CaseTrackingService tracking, ClientRateLi
     public const string TokenHeader = "X-Tracking-Token";
 
     private static string TokenOf(HttpRequest request) => request.Headers[TokenHeader].ToString();
-
-    /// <summary>The message; <c>webbplats</c> is the honeypot, empty from people.</summary>
-    private sealed record CitizenMessage(string? Text, IReadOnlyList<string>? Files, string? Webbplats);
 }

@@ -103,8 +103,8 @@ public class ReceiptAndTrackingTests(AzuriteFixture azurite)
 
         Assert.Equal([SubmissionService.HoneypotMessage], HttpRequests.FieldErrors(
             await functions.Reply(HttpRequests.WithToken(HttpRequests.Json(new { text = "köp nu", webbplats = "http://spam" }), token), CancellationToken.None), "webbplats"));
-        Assert.Equal([CaseTrackingService.TextMissing], HttpRequests.FieldErrors(await functions.Reply(HttpRequests.WithToken(HttpRequests.Json(new { text = " " }), token), CancellationToken.None), "text"));
-        Assert.Equal([CaseTrackingService.FileMissing], HttpRequests.FieldErrors(await functions.Reply(HttpRequests.WithToken(HttpRequests.Json(new { text = "x", files = new[] { new string('a', 32) } }), token), CancellationToken.None), "files"));
+        Assert.Equal([MessageContent.TextMissing], HttpRequests.FieldErrors(await functions.Reply(HttpRequests.WithToken(HttpRequests.Json(new { text = " " }), token), CancellationToken.None), "text"));
+        Assert.Equal([MessageContent.FileMissing], HttpRequests.FieldErrors(await functions.Reply(HttpRequests.WithToken(HttpRequests.Json(new { text = "x", files = new[] { new string('a', 32) } }), token), CancellationToken.None), "files"));
         Assert.Equal(404, HttpRequests.Read(await functions.Get(HttpRequests.WithToken(HttpRequests.Get(), TrackingToken.Create()), CancellationToken.None)).Status);
         Assert.Equal(404, HttpRequests.Read(await functions.Get(HttpRequests.WithToken(HttpRequests.Get(), "not-a-token"), CancellationToken.None)).Status);
 

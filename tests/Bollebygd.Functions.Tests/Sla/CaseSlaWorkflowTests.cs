@@ -7,7 +7,7 @@ using Bollebygd.TestSupport;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bollebygd.Functions.Tests.Sla;
+namespace Bollebygd.Functions.Tests;
 
 /// <summary>
 /// The CaseSla workflow on the in-process Durable Task host with a policy in seconds (first answer in 8 s, warned at
@@ -19,18 +19,18 @@ public sealed class CaseSlaWorkflowTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_assignee_is_warned_with_a_link_then_after_the_breach_the_ladder_tells_the_lead_and_the_supervisor()
     {
-        await using var sla = await SlaWorkflowHarness.StartAsync(azurite);
+        await using var sla = await CaseWorkflowHarness.StartAsync(azurite);
         var anna = await sla.SignInAsync("Anna", StaffRole.Agent);
         var lena = await sla.SignInAsync("Lena", StaffRole.Lead);
         var record = await sla.RegisterAsync(anna);
         var caseId = record.Case.Id;
         var createdAt = record.Case.CreatedAt;
 
-        await SlaWorkflowHarness.WaitForAsync(async () => (await sla.InstanceAsync(caseId))?.RuntimeStatus == OrchestrationRuntimeStatus.Running,
+        await CaseWorkflowHarness.WaitForAsync(async () => (await sla.InstanceAsync(caseId))?.RuntimeStatus == OrchestrationRuntimeStatus.Running,
             "the workflow to start when the case was registered");
-        await SlaWorkflowHarness.WaitForAsync(() => Task.FromResult(sla.Mail.For(caseId).Any(m => m.Mail.To.Address == lena.Email)),
+        await CaseWorkflowHarness.WaitForAsync(() => Task.FromResult(sla.Mail.For(caseId).Any(m => m.Mail.To.Address == lena.Email)),
             "the lead to be told after the breach");
-        await SlaWorkflowHarness.WaitForAsync(() => Task.FromResult(sla.Mail.For(caseId).Any(m => m.Mail.To.Address == SlaWorkflowHarness.SupervisorAddress)),
+        await CaseWorkflowHarness.WaitForAsync(() => Task.FromResult(sla.Mail.For(caseId).Any(m => m.Mail.To.Address == CaseWorkflowHarness.SupervisorAddress)),
             "the supervisor to be told last");
 
         var mails = sla.Mail.For(caseId);
@@ -59,7 +59,7 @@ public sealed class CaseSlaWorkflowTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_answer_before_the_warning_meets_the_target_and_no_reminder_is_sent_and_closing_ends_the_workflow()
     {
-        await using var sla = await SlaWorkflowHarness.StartAsync(azurite);
+        await using var sla = await CaseWorkflowHarness.StartAsync(azurite);
         var anna = await sla.SignInAsync("Anna", StaffRole.Agent);
         var record = await sla.RegisterAsync(anna);
         await sla.ReplyAsync(anna, record.Case.Id);
@@ -72,14 +72,14 @@ public sealed class CaseSlaWorkflowTests(AzuriteFixture azurite)
         Assert.Equal((SlaLevel.Ok, SlaTarget.Resolution), (standing.Level, standing.Target));
 
         await sla.ChangeAsync(anna, record.Case.Id, new CaseChange(Status: CaseStatus.Closed));
-        await SlaWorkflowHarness.WaitForAsync(async () => (await sla.InstanceAsync(record.Case.Id))?.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
+        await CaseWorkflowHarness.WaitForAsync(async () => (await sla.InstanceAsync(record.Case.Id))?.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
             "the workflow to end with the closed case");
     }
 
     [Fact]
     public async Task Waiting_for_the_citizen_pauses_the_clock_and_an_answer_from_them_resumes_it()
     {
-        await using var sla = await SlaWorkflowHarness.StartAsync(azurite);
+        await using var sla = await CaseWorkflowHarness.StartAsync(azurite);
         var anna = await sla.SignInAsync("Anna", StaffRole.Agent);
         var record = await sla.RegisterAsync(anna);
         await sla.ChangeAsync(anna, record.Case.Id, new CaseChange(Status: CaseStatus.AwaitingCitizen));
@@ -91,7 +91,7 @@ public sealed class CaseSlaWorkflowTests(AzuriteFixture azurite)
 
         var resumedAt = DateTimeOffset.UtcNow;
         await sla.ChangeAsync(anna, record.Case.Id, new CaseChange(Status: CaseStatus.InProgress));
-        await SlaWorkflowHarness.WaitForAsync(() => Task.FromResult(sla.Mail.For(record.Case.Id).Any(m => m.Mail.Purpose.Contains("-warn-"))),
+        await CaseWorkflowHarness.WaitForAsync(() => Task.FromResult(sla.Mail.For(record.Case.Id).Any(m => m.Mail.Purpose.Contains("-warn-"))),
             "the warning once the clock runs again");
         var warning = sla.Mail.For(record.Case.Id).First(m => m.Mail.Purpose.Contains("-warn-"));
         // Under a second was used before the pause; the warning falls at 4 s of running time.
@@ -101,17 +101,17 @@ public sealed class CaseSlaWorkflowTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_case_handed_to_someone_else_after_the_warning_warns_the_new_assignee()
     {
-        await using var sla = await SlaWorkflowHarness.StartAsync(azurite);
+        await using var sla = await CaseWorkflowHarness.StartAsync(azurite);
         var anna = await sla.SignInAsync("Anna", StaffRole.Agent);
         var lena = await sla.SignInAsync("Lena", StaffRole.Lead);
         var sven = await sla.SignInAsync("Sven", StaffRole.Agent);
         var record = await sla.RegisterAsync(anna);
-        await SlaWorkflowHarness.WaitForAsync(() => Task.FromResult(sla.Mail.For(record.Case.Id).Any(m => m.Mail.To.Address == anna.Email)),
+        await CaseWorkflowHarness.WaitForAsync(() => Task.FromResult(sla.Mail.For(record.Case.Id).Any(m => m.Mail.To.Address == anna.Email)),
             "Anna's warning");
 
         await sla.ChangeAsync(lena, record.Case.Id, new CaseChange(AssigneeId: sven.Id, AssigneeName: sven.Name));
 
-        await SlaWorkflowHarness.WaitForAsync(() => Task.FromResult(sla.Mail.For(record.Case.Id).Any(m => m.Mail.To.Address == sven.Email)),
+        await CaseWorkflowHarness.WaitForAsync(() => Task.FromResult(sla.Mail.For(record.Case.Id).Any(m => m.Mail.To.Address == sven.Email)),
             "Sven's warning after the handover");
         var toSven = sla.Mail.For(record.Case.Id).First(m => m.Mail.To.Address == sven.Email);
         Assert.Contains("-warn-", toSven.Mail.Purpose);
@@ -121,17 +121,17 @@ public sealed class CaseSlaWorkflowTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_reopened_case_gets_a_new_workflow_that_owes_the_next_answer_and_warns_again()
     {
-        await using var sla = await SlaWorkflowHarness.StartAsync(azurite);
+        await using var sla = await CaseWorkflowHarness.StartAsync(azurite);
         var anna = await sla.SignInAsync("Anna", StaffRole.Agent);
         var record = await sla.RegisterAsync(anna);
         await sla.ReplyAsync(anna, record.Case.Id);
         await sla.ChangeAsync(anna, record.Case.Id, new CaseChange(Status: CaseStatus.Closed));
-        await SlaWorkflowHarness.WaitForAsync(async () => (await sla.InstanceAsync(record.Case.Id))?.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
+        await CaseWorkflowHarness.WaitForAsync(async () => (await sla.InstanceAsync(record.Case.Id))?.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
             "the workflow to end with the closed case");
 
         await sla.ChangeAsync(anna, record.Case.Id, new CaseChange(Status: CaseStatus.InProgress));
 
-        await SlaWorkflowHarness.WaitForAsync(() => Task.FromResult(sla.Mail.For(record.Case.Id).Any(m => m.Mail.Purpose.Contains("-warn-nextresponse-"))),
+        await CaseWorkflowHarness.WaitForAsync(() => Task.FromResult(sla.Mail.For(record.Case.Id).Any(m => m.Mail.Purpose.Contains("-warn-nextresponse-"))),
             "a warning about the next answer after the reopening");
         Assert.DoesNotContain(sla.Mail.For(record.Case.Id), m => m.Mail.Purpose.Contains("firstresponse"));
         var instance = await sla.InstanceAsync(record.Case.Id);
@@ -142,7 +142,7 @@ public sealed class CaseSlaWorkflowTests(AzuriteFixture azurite)
     public async Task Reconciliation_starts_the_workflow_of_an_open_case_that_has_none_and_ends_that_of_a_closed_case()
     {
         // Nobody reads the case-changed queue: as after an outage, or a LocalHost restart that lost every workflow.
-        await using var sla = await SlaWorkflowHarness.StartAsync(azurite, signalling: false);
+        await using var sla = await CaseWorkflowHarness.StartAsync(azurite, signalling: false);
         var anna = await sla.SignInAsync("Anna", StaffRole.Agent);
         var open = await sla.RegisterAsync(anna);
         var closing = await sla.RegisterAsync(anna);
@@ -155,7 +155,7 @@ public sealed class CaseSlaWorkflowTests(AzuriteFixture azurite)
 
         // The signals went to the case-changed queue; its function passes them on.
         await PassOnQueuedSignalsAsync(sla, [open.Case.Id, closing.Case.Id]);
-        await SlaWorkflowHarness.WaitForAsync(async () => (await sla.InstanceAsync(open.Case.Id))?.RuntimeStatus == OrchestrationRuntimeStatus.Running,
+        await CaseWorkflowHarness.WaitForAsync(async () => (await sla.InstanceAsync(open.Case.Id))?.RuntimeStatus == OrchestrationRuntimeStatus.Running,
             "the missing workflow to run");
 
         await sla.ChangeAsync(anna, closing.Case.Id, new CaseChange(Status: CaseStatus.Closed));
@@ -163,7 +163,7 @@ public sealed class CaseSlaWorkflowTests(AzuriteFixture azurite)
         Assert.Contains(closing.Case.Id, second.Ended);
         Assert.DoesNotContain(open.Case.Id, second.Started);
         await PassOnQueuedSignalsAsync(sla, [closing.Case.Id]);
-        await SlaWorkflowHarness.WaitForAsync(async () => (await sla.InstanceAsync(closing.Case.Id))?.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
+        await CaseWorkflowHarness.WaitForAsync(async () => (await sla.InstanceAsync(closing.Case.Id))?.RuntimeStatus == OrchestrationRuntimeStatus.Completed,
             "the closed case's workflow to end");
 
         // The reconciliation also put the open case back in its queue, SLA and all.
@@ -172,7 +172,7 @@ public sealed class CaseSlaWorkflowTests(AzuriteFixture azurite)
     }
 
     /// <summary>Runs the case-changed queue's function on the waiting messages about these cases, as its trigger would.</summary>
-    private static async Task PassOnQueuedSignalsAsync(SlaWorkflowHarness sla, IReadOnlyCollection<string> caseIds)
+    private static async Task PassOnQueuedSignalsAsync(CaseWorkflowHarness sla, IReadOnlyCollection<string> caseIds)
     {
         var queue = sla.Get<Azure.Storage.Queues.QueueServiceClient>().GetQueueClient(Core.Storage.QueueNames.CaseChanged);
         var functions = ActivatorUtilities.CreateInstance<SlaFunctions>(sla.Services);

@@ -4,28 +4,33 @@ using Bollebygd.Core.Cases;
 using Bollebygd.Core.Casework;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Sla;
+using Bollebygd.Core.Remiss;
+using Bollebygd.Functions.Remiss;
 using Bollebygd.Functions.Sla;
 using Bollebygd.TestSupport;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bollebygd.Functions.Tests.Sla;
+namespace Bollebygd.Functions.Tests;
 
 /// <summary>
 /// The app's services against Azurite with a policy measured in seconds and a calendar open round the clock, the
-/// CaseSla workflow on the in-process Durable Task host, case changes signalled straight to it (as the case-changed
-/// queue's trigger does), and the mail the reminders queue captured.
+/// CaseSla and Remiss workflows on the in-process Durable Task host, case changes signalled straight to the SLA
+/// workflow (as the case-changed queue's trigger does), and the mail the app queued.
 /// </summary>
-public sealed class SlaWorkflowHarness : IAsyncDisposable
+public sealed class CaseWorkflowHarness : IAsyncDisposable
 {
-    /// <summary>First answer in 8 s, warned at half; the ladder 0 s, 3 s, 6 s after a breach; resolution in 2 min.</summary>
+    /// <summary>
+    /// First answer in 8 s, warned at half; the ladder 0 s, 3 s, 6 s after a breach; resolution in 2 min; a remiss
+    /// answered within 10 s (reminded at 7.5 s).
+    /// </summary>
     public const string PolicyJson = """
         {
           "default": "seconds",
           "policies": [{
             "id": "seconds", "warnAt": 0.5, "pauseStatuses": ["AwaitingCitizen"], "noteCountsAsResponse": false,
-            "times": { "Normal": { "firstResponseHours": 0.0022222, "nextResponseHours": 0.0022222, "resolutionHours": 0.0333, "remissAnswerHours": 0.0333 } },
+            "times": { "Normal": { "firstResponseHours": 0.0022222, "nextResponseHours": 0.0022222, "resolutionHours": 0.0333, "remissAnswerHours": 0.0027778 } },
             "ladder": [ { "notify": "Assignee", "afterHours": 0 }, { "notify": "Lead", "afterHours": 0.00083333 }, { "notify": "Supervisor", "afterHours": 0.0016667 } ],
             "delayNoticeAfterHours": 1
           }],
@@ -37,7 +42,7 @@ public sealed class SlaWorkflowHarness : IAsyncDisposable
 
     private readonly string _policyFile;
 
-    private SlaWorkflowHarness(ServiceProvider services, DurableTaskTestHost durable, string policyFile, CapturedMail mail)
+    private CaseWorkflowHarness(ServiceProvider services, DurableTaskTestHost durable, string policyFile, CapturedMail mail)
     {
         Services = services;
         Durable = durable;
@@ -58,7 +63,7 @@ public sealed class SlaWorkflowHarness : IAsyncDisposable
     /// <param name="signalling">
     /// True: case changes reach the workflow at once. False: they go to the real case-changed queue, which nothing reads.
     /// </param>
-    public static async Task<SlaWorkflowHarness> StartAsync(AzuriteFixture azurite, bool signalling = true)
+    public static async Task<CaseWorkflowHarness> StartAsync(AzuriteFixture azurite, bool signalling = true)
     {
         var policyFile = Path.Combine(Path.GetTempPath(), $"sla-policies-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(policyFile, PolicyJson);
@@ -86,9 +91,13 @@ public sealed class SlaWorkflowHarness : IAsyncDisposable
                 (context, state) => CaseSlaOrchestrator.RunOrchestration(context, state));
             registry.AddActivityFunc<CaseSlaState, CaseSlaStep>(CaseSlaActivities.Evaluate,
                 (_, state) => ActivatorUtilities.CreateInstance<CaseSlaActivities>(services).EvaluateAsync(state, CancellationToken.None));
+            registry.AddOrchestratorFunc<RemissRef, string>(RemissOrchestrator.Name,
+                (context, remiss) => RemissOrchestrator.RunOrchestration(context, remiss));
+            registry.AddActivityFunc<RemissRef, RemissStep>(RemissActivities.FollowUp,
+                (_, remiss) => ActivatorUtilities.CreateInstance<RemissActivities>(services).FollowUpAsync(remiss, CancellationToken.None));
         }, new DurableTaskTestHostOptions { Port = FreePort.Next() });
         signals.Connect(services.GetRequiredService<CaseSlaInstances>(), durable.Client);
-        return new SlaWorkflowHarness(services, durable, policyFile, mail);
+        return new CaseWorkflowHarness(services, durable, policyFile, mail);
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
@@ -146,13 +155,17 @@ public sealed class SlaWorkflowHarness : IAsyncDisposable
         File.Delete(_policyFile);
     }
 
-    /// <summary>The reminders and other mail queued, as they were queued and when.</summary>
+    /// <summary>The mail queued, as it was queued and when.</summary>
     public sealed class CapturedMail : IOutgoingMailQueue
     {
         private readonly ConcurrentQueue<(OutgoingMail Mail, DateTimeOffset At)> _queued = new();
 
-        public IReadOnlyList<(OutgoingMail Mail, DateTimeOffset At)> For(string caseId) =>
-            _queued.Where(q => q.Mail.CaseId == caseId && q.Mail.Purpose.StartsWith(OutgoingMail.ReminderPurposePrefix, StringComparison.Ordinal)).ToList();
+        /// <summary>The SLA reminders about a case.</summary>
+        public IReadOnlyList<(OutgoingMail Mail, DateTimeOffset At)> For(string caseId) => About(caseId, OutgoingMail.ReminderPurposePrefix);
+
+        /// <summary>Mail about a case whose purpose starts so.</summary>
+        public IReadOnlyList<(OutgoingMail Mail, DateTimeOffset At)> About(string caseId, string purposePrefix) =>
+            _queued.Where(q => q.Mail.CaseId == caseId && q.Mail.Purpose.StartsWith(purposePrefix, StringComparison.Ordinal)).ToList();
 
         public Task EnqueueAsync(OutgoingMail mail, TimeSpan? delay, CancellationToken cancellationToken)
         {

@@ -1,0 +1,4 @@
+namespace Bollebygd.Functions.Remiss;
+
+/// <summary>Which remiss a workflow follows.</summary>
+public sealed record RemissRef(string CaseId, string RemissId);
