@@ -34,6 +34,19 @@ public sealed class TableRemisser(StorageResources storage) : IRemisser
             : null;
     }
 
+    public async IAsyncEnumerable<RemissCase> WaitingAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Remisser, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"Status eq {nameof(RemissStatus.Sent)}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.GetString("Remiss") is { } json)
+            {
+                yield return JsonSerializer.Deserialize<RemissCase>(json, JsonSerializerOptions.Web)! with { ETag = row.ETag.ToString() };
+            }
+        }
+    }
+
     public async Task UpdateAsync(RemissCase remiss, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Remisser, cancellationToken);

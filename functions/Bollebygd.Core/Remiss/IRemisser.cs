@@ -8,6 +8,9 @@ public interface IRemisser
 
     Task<RemissCase?> GetAsync(string caseId, string remissId, CancellationToken cancellationToken);
 
+    /// <summary>Every remiss still waiting for its answer (for the reconciliation).</summary>
+    IAsyncEnumerable<RemissCase> WaitingAsync(CancellationToken cancellationToken);
+
     /// <summary>Saves a changed remiss read with its ETag; throws <see cref="Cases.ConcurrencyConflictException"/> when it changed meanwhile.</summary>
     Task UpdateAsync(RemissCase remiss, CancellationToken cancellationToken);
 }

@@ -1,4 +1,8 @@
 namespace Bollebygd.Core.Sla;
 
-/// <summary>What a reconciliation run found: open cases, those whose SLA workflow was missing, and workflows of closed or vanished cases.</summary>
-public sealed record SlaReconciliation(int OpenCases, IReadOnlyList<string> Started, IReadOnlyList<string> Ended);
+/// <summary>
+/// What a reconciliation run found: open cases, those whose SLA workflow was missing, workflows of closed or vanished
+/// cases, and waiting remisser whose workflow was missing.
+/// </summary>
+public sealed record SlaReconciliation(int OpenCases, IReadOnlyList<string> Started, IReadOnlyList<string> Ended,
+    IReadOnlyList<string>? RemisserStarted = null);

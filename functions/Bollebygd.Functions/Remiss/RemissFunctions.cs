@@ -60,14 +60,24 @@ public sealed class RemissFunctions(RemissService remisser, ClientRateLimiter li
         }
     }
 
-    /// <summary>Starts the remiss's workflow unless it runs already (a retried send, a second click).</summary>
-    public static async Task StartAsync(DurableTaskClient durable, RemissCase remiss, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the remiss's workflow unless it runs already (a retried send, a second click); one that ended although
+    /// the remiss still waits (it failed, or was lost with LocalHost's memory) is replaced. True when one was started.
+    /// </summary>
+    public static async Task<bool> StartAsync(DurableTaskClient durable, RemissCase remiss, CancellationToken cancellationToken)
     {
-        if (await durable.GetInstanceAsync(remiss.InstanceId, cancellationToken) is null)
+        var instance = await durable.GetInstanceAsync(remiss.InstanceId, cancellationToken);
+        if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending)
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(RemissOrchestrator.Name, new RemissRef(remiss.CaseId, remiss.Id),
-                new Microsoft.DurableTask.StartOrchestrationOptions(remiss.InstanceId), cancellationToken);
+            return false;
         }
+        if (instance is not null)
+        {
+            await durable.PurgeInstanceAsync(remiss.InstanceId, null, cancellationToken);
+        }
+        await durable.ScheduleNewOrchestrationInstanceAsync(RemissOrchestrator.Name, new RemissRef(remiss.CaseId, remiss.Id),
+            new Microsoft.DurableTask.StartOrchestrationOptions(remiss.InstanceId), cancellationToken);
+        return true;
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using Bollebygd.Core.Cases;
+using Bollebygd.Core.Remiss;
+using Bollebygd.Functions.Remiss;
 using Bollebygd.Core.Sla;
 using Bollebygd.Core.Storage;
 using Microsoft.Azure.Functions.Worker;
@@ -10,9 +12,9 @@ namespace Bollebygd.Functions.Sla;
 /// <summary>
 /// The SLA workflows' triggers: every stored case change (the <c>case-changed</c> queue) reaches the case's workflow,
 /// and the reconciliation (schedule in <c>SlaReconciliationSchedule</c>) starts any that is missing and ends those of
-/// closed cases.
+/// closed cases — and starts the workflow of any remiss still waiting for its answer that has none.
 /// </summary>
-public sealed class SlaFunctions(CaseSlaInstances instances, SlaReconciler reconciler, ILogger<SlaFunctions> logger)
+public sealed class SlaFunctions(CaseSlaInstances instances, SlaReconciler reconciler, IRemisser remisser, ILogger<SlaFunctions> logger)
 {
     public const string ChangedName = "SlaCaseChanged";
     public const string ReconcileName = "SlaReconciliation";
@@ -28,10 +30,21 @@ public sealed class SlaFunctions(CaseSlaInstances instances, SlaReconciler recon
         CancellationToken cancellationToken)
     {
         var result = await ReconcileAsync(durable, cancellationToken);
-        logger.LogInformation("SLA reconciliation: {Open} open cases, {Started} workflows started, {Ended} ended",
-            result.OpenCases, result.Started.Count, result.Ended.Count);
+        logger.LogInformation("SLA reconciliation: {Open} open cases, {Started} workflows started, {Ended} ended, {Remisser} remiss workflows started",
+            result.OpenCases, result.Started.Count, result.Ended.Count, result.RemisserStarted?.Count ?? 0);
     }
 
-    public async Task<SlaReconciliation> ReconcileAsync(DurableTaskClient durable, CancellationToken cancellationToken) =>
-        await reconciler.ReconcileAsync(await CaseSlaInstances.RunningAsync(durable, cancellationToken), cancellationToken);
+    public async Task<SlaReconciliation> ReconcileAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var result = await reconciler.ReconcileAsync(await CaseSlaInstances.RunningAsync(durable, cancellationToken), cancellationToken);
+        var remisserStarted = new List<string>();
+        await foreach (var remiss in remisser.WaitingAsync(cancellationToken))
+        {
+            if (await RemissFunctions.StartAsync(durable, remiss, cancellationToken))
+            {
+                remisserStarted.Add(remiss.InstanceId);
+            }
+        }
+        return result with { RemisserStarted = remisserStarted };
+    }
 }

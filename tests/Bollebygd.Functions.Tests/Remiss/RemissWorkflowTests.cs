@@ -113,6 +113,25 @@ public sealed partial class RemissWorkflowTests(AzuriteFixture azurite)
         Assert.Empty(app.Mail.About(record.Case.Id, "remiss-"));
     }
 
+    [Fact]
+    public async Task Reconciliation_starts_the_workflow_of_a_waiting_remiss_that_has_none()
+    {
+        await using var app = await CaseWorkflowHarness.StartAsync(azurite);
+        var anna = await app.SignInAsync("Anna", StaffRole.Agent);
+        var record = await app.RegisterAsync(anna);
+        // Sent, but its workflow never started (the request died in between, or LocalHost lost it).
+        var (_, remiss) = await app.Get<RemissService>().SendAsync(anna, record.Case.Id, new RemissRequest(Guid.NewGuid().ToString("N"),
+            "Brunnsservice AB", "entreprenad@example.se", "När?", null, null), CancellationToken.None);
+        Assert.Null(await app.Client.GetInstanceAsync(remiss!.InstanceId));
+
+        var result = await ActivatorUtilities.CreateInstance<Functions.Sla.SlaFunctions>(app.Services).ReconcileAsync(app.Client, CancellationToken.None);
+
+        Assert.Contains(remiss.InstanceId, result.RemisserStarted!);
+        Assert.NotNull(await app.Client.GetInstanceAsync(remiss.InstanceId));
+        var again = await ActivatorUtilities.CreateInstance<Functions.Sla.SlaFunctions>(app.Services).ReconcileAsync(app.Client, CancellationToken.None);
+        Assert.DoesNotContain(remiss.InstanceId, again.RemisserStarted!);
+    }
+
     private static async Task<RemissCase> SendAsync(CaseWorkflowHarness app, StaffUser user, string caseId)
     {
         var (outcome, remiss) = await app.Get<RemissService>().SendAsync(user, caseId, new RemissRequest(Guid.NewGuid().ToString("N"),
