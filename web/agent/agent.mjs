@@ -292,6 +292,13 @@ function renderCase(c) {
   $("change-category").value = c.category ?? "";
   groupOptions($("escalate-group"), state.me.allGroups.filter((g) => g.id !== c.group && g.id !== "triage"), null);
   $("escalate-note").value = "";
+  if (state.remissFor !== c.id) {
+    // A new case: the extract starts as what the citizen wrote, for the officer to trim.
+    state.remissFor = c.id;
+    state.remissId = null;
+    $("case-remiss").reset();
+    $("remiss-extract").value = c.timeline.find((e) => e.kind === "received")?.text ?? "";
+  }
   $("escalate-copy").checked = false;
   $("case-claim").hidden = c.assignee?.id === state.me.id;
   $("change-secret-choice").hidden = !isLead();
@@ -346,6 +353,54 @@ async function onEscalateSubmit(event) {
     location.hash = "#/ko";
   }
   say(copyOnly ? `${groupName} har fått ärendet för kännedom.` : `Ärendet är eskalerat till ${groupName}.`);
+}
+
+async function onRemissSubmit(event) {
+  event.preventDefault();
+  const form = $("case-remiss");
+  const c = state.caseCard;
+  fieldErrors(form, {});
+  const result = await api(`staff/cases/${c.id}/remisser`, {
+    method: "POST",
+    body: {
+      id: state.remissId ??= crypto.randomUUID(),
+      recipientName: $("remiss-name").value,
+      recipientEmail: $("remiss-email").value,
+      question: $("remiss-question").value,
+      extract: $("remiss-extract").value,
+      lastDay: $("remiss-last-day").value || null,
+    },
+  });
+  if (!result.ok) {
+    if (result.status === 400 && fieldErrors(form, result.data?.errors ?? {})) return say("Remissen skickades inte. Rätta det som är markerat.", true);
+    return say(firstError(result) ?? TEXT.failed, true);
+  }
+  state.remissId = null;
+  state.caseCard = result.data;
+  renderCase(result.data);
+  say(`Remissen är skickad till ${$("remiss-name").value}.`);
+  form.reset();
+}
+
+/** Shows errors by field (data-field on the wrapper) and focuses the first; false when none matched a field. */
+function fieldErrors(form, errors) {
+  form.querySelectorAll(".field-error").forEach((p) => p.remove());
+  form.querySelectorAll("[aria-invalid]").forEach((control) => control.removeAttribute("aria-invalid"));
+  form.querySelectorAll(".field--error").forEach((wrapper) => wrapper.classList.remove("field--error"));
+  let first = null;
+  for (const [name, messages] of Object.entries(errors)) {
+    const wrapper = form.querySelector(`[data-field="${name}"]`);
+    const control = wrapper?.querySelector("input, textarea, select");
+    if (!control) continue;
+    const id = `${control.id}-error`;
+    control.before(el("p", { class: "field-error", id }, el("span", { class: "visually-hidden" }, "Fel: "), messages[0]));
+    wrapper.classList.add("field--error");
+    control.setAttribute("aria-invalid", "true");
+    control.setAttribute("aria-describedby", [control.getAttribute("aria-describedby"), id].filter(Boolean).join(" "));
+    first ??= control;
+  }
+  first?.focus();
+  return first !== null;
 }
 
 async function showAudit() {
@@ -575,6 +630,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("nav-register").addEventListener("click", openRegistration);
   $("signin-button").addEventListener("click", () => signIn().catch(() => say("Inloggningen kunde inte starta. Försök igen.", true)));
   $("case-escalate").addEventListener("submit", (event) => onEscalateSubmit(event).catch(() => say(TEXT.failed, true)));
+  $("case-remiss").addEventListener("submit", (event) => onRemissSubmit(event).catch(() => say(TEXT.failed, true)));
   $("case-audit-show").addEventListener("click", () => showAudit().catch(() => say(TEXT.failed, true)));
   $("knowledge-editor").addEventListener("submit", (event) => saveArticle(event).catch(() => say(TEXT.failed, true)));
   $("article-new").addEventListener("click", () => fillArticleForm(null));

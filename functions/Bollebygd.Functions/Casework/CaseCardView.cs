@@ -81,11 +81,15 @@ public static class CaseCardView
         remainingMinutes = (int)Math.Round(standing.Remaining.TotalMinutes),
     };
 
-    /// <summary>"Anna Andersson" for staff:{id}:Anna Andersson, the applicant's name for citizen, "Systemet" for system.</summary>
+    /// <summary>
+    /// "Anna Andersson" for staff:{id}:Anna Andersson, the applicant's name for citizen, "Systemet" for system,
+    /// "Brunnsservice AB (remissvar)" for remiss:Brunnsservice AB.
+    /// </summary>
     public static string AuthorName(string author, Case c) => author switch
     {
         "citizen" => c.Applicant?.Name ?? "Den som skrev",
         "system" => "Systemet",
+        _ when author.StartsWith("remiss:", StringComparison.Ordinal) => $"{author["remiss:".Length..]} (remissvar)",
         _ when author.StartsWith("staff:", StringComparison.Ordinal) && author.Split(':', 3) is [_, _, var name] => name,
         _ => author,
     };
