@@ -177,7 +177,7 @@ test("generated pages have no inline code or styles, one h1, landmarks and valid
 
 test("the site's own pages share the layout and follow the same rules", () => {
   const site = renderSitePages();
-  assert.deepEqual([...site.keys()].sort(), ["arende.html", "index.html", "kvitto.html", "tillganglighet.html"]);
+  assert.deepEqual([...site.keys()].sort(), ["arende.html", "index.html", "kvitto.html", "remiss.html", "tillganglighet.html"]);
   for (const [name, html] of site) {
     checkPage(name, html);
   }

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { matches, filterFromQuery, queryFromFilter, countText, fold } from "../js/catalog.mjs";
 import { displayValue, newUuid, TEXT as FORM_TEXT } from "../js/form.mjs";
 import { statusLabel, tokenFromHash, STATUS_TEXT } from "../js/case.mjs";
+import { remissToken } from "../js/remiss.mjs";
 import { safeTrackingUrl } from "../js/receipt.mjs";
 import { formatDate, formatDateTime, formatBytes } from "../js/format.mjs";
 
@@ -70,6 +71,15 @@ test("the tracking token comes from the fragment", () => {
   assert.equal(tokenFromHash("#kort"), null);
   assert.equal(tokenFromHash("#abc def ghi"), null);
   assert.equal(tokenFromHash("#%E0%A4%A"), null);
+});
+
+test("the remiss token comes from the fragment, as the server signs it", () => {
+  const token = "djF8Y2FzZS0xfHJlbWlzcy0wMDAxfDE3OTk5OTk5OTk.q9L0eq3Xc5HhVfvQ9y2k1Rr8lYw1OqgTnA_-bcdEFgh";
+  assert.equal(remissToken(`#${token}`), token);
+  assert.equal(remissToken(""), null);
+  assert.equal(remissToken("#utan-punkt"), null);
+  assert.equal(remissToken(`#${token}<script>`), null);
+  assert.equal(remissToken("#a.b"), null);
 });
 
 test("only safe tracking links are shown", () => {
