@@ -156,7 +156,8 @@ public sealed class CaseWorkflowHarness : IAsyncDisposable
     }
 
     /// <summary>The mail queued, as it was queued and when.</summary>
-    public sealed class CapturedMail : IOutgoingMailQueue
+    /// <param name="time">The clock that stamps each mail: the app's own (a fake one in a test that moves time).</param>
+    public sealed class CapturedMail(TimeProvider? time = null) : IOutgoingMailQueue
     {
         private readonly ConcurrentQueue<(OutgoingMail Mail, DateTimeOffset At)> _queued = new();
 
@@ -169,7 +170,7 @@ public sealed class CaseWorkflowHarness : IAsyncDisposable
 
         public Task EnqueueAsync(OutgoingMail mail, TimeSpan? delay, CancellationToken cancellationToken)
         {
-            _queued.Enqueue((mail, DateTimeOffset.UtcNow));
+            _queued.Enqueue((mail, (time ?? TimeProvider.System).GetUtcNow()));
             return Task.CompletedTask;
         }
     }
