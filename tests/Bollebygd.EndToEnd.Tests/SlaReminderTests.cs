@@ -66,12 +66,12 @@ public partial class SlaReminderTests(LocalHostFixture fixture)
         await Assertions.Expect(page.Locator("#case-title")).ToContainTextAsync(reference);
         Assert.EndsWith($"#/arende/{caseId}", page.Url);
         await Assertions.Expect(page.Locator("#case-facts")).ToContainTextAsync("första svar");
-        await Assertions.Expect(page.Locator("#case-timeline")).ToContainTextAsync("Påminnelse: första svar ska ges senast");
+        await Assertions.Expect(page.Locator("#case-timeline")).ToContainTextAsync("Påminnelse: ärendet ska ha fått ett första svar senast");
         await Accessibility.AssertNoViolationsAsync(page);
 
         // Past the minute Anna is told the target was missed, and the card and the list say so.
         await fixture.Mail.WaitForMessageAsync(reference, TimeSpan.FromSeconds(120),
-            m => (m.Subject ?? "").Contains("Tidsgränsen passerad") && m.To.Mailboxes.Any(a => a.Address == annaEmail));
+            m => (m.Subject ?? "").Contains("Tidsgränsen för första svar har passerats") && m.To.Mailboxes.Any(a => a.Address == annaEmail));
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#case-facts .agent-sla--breached")).ToContainTextAsync("Försenat");
         await page.Locator("#case-back").ClickAsync();

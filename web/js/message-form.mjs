@@ -155,8 +155,8 @@ export function messageForm({ elements, idPrefix, texts = MESSAGE_TEXT, sentText
         files = [];
         fileInput.value = "";
         renderFiles();
-        await onSent();
         success.textContent = sentText;
+        await onSent();
         return;
       }
       if (response.status === 400) {

@@ -16,6 +16,8 @@ export const TEXT = Object.freeze({
   sending: "Skickar ditt svar …",
   sent: "Tack! Ditt svar är skickat till kommunen.",
   sendFailed: "Svaret kunde inte skickas, så inget har skickats in. Det du skrev finns kvar. Försök igen om en stund.",
+  rateLimited: "Du har skickat många gånger på kort tid. Vänta en stund och försök igen.",
+  closed: "Svaret kan inte tas emot här längre: remissen är redan besvarad, eller så är ärendet avslutat.",
 });
 
 /** The token from the fragment (base64url, a dot, base64url), or null. */
@@ -107,9 +109,15 @@ function start() {
     }),
     onSent: async () => {
       await load({ quiet: true });
-      $("remiss-done").focus?.();
+      $("remiss-done").focus();
     },
-    onGone: (status) => (status === 409 ? load({ quiet: true }) : showError(TEXT.notFound)),
+    // Refused for good: say why where it is seen and heard, and keep what was written on the page.
+    onGone: (status, title) => {
+      if (status !== 409) return showError(TEXT.notFound);
+      $("answer-message").replaceChildren(el("p", {}, title ?? TEXT.closed));
+      $("answer-submit").disabled = true;
+      $("answer-message").focus?.();
+    },
   });
 
   load();

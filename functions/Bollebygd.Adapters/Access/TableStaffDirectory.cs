@@ -9,11 +9,15 @@ namespace Bollebygd.Adapters.Access;
 
 /// <summary>
 /// The staff directory in one partition of <c>StaffDirectory</c> (a municipality's staff number in the hundreds),
-/// RowKey a hash of the user id (ids are the identity provider's, and need not be valid keys).
+/// RowKey a hash of the user id (ids are the identity provider's, and need not be valid keys). A lead not seen for
+/// <see cref="Forgotten"/> is no longer told about the group's breaches.
 /// </summary>
 public sealed class TableStaffDirectory(StorageResources storage, TimeProvider time) : IStaffDirectory
 {
     private const string Partition = "staff";
+
+    /// <summary>Someone not seen for this long may have left the group, or the municipality: no more reminders to them.</summary>
+    public static readonly TimeSpan Forgotten = TimeSpan.FromDays(90);
 
     public async Task RecordAsync(StaffUser user, CancellationToken cancellationToken)
     {
@@ -42,7 +46,7 @@ public sealed class TableStaffDirectory(StorageResources storage, TimeProvider t
         var found = new List<StaffProfile>();
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
         {
-            if (ToProfile(row) is { } profile && profile.Leads(group))
+            if (ToProfile(row) is { } profile && profile.Leads(group) && profile.SeenAt > time.GetUtcNow() - Forgotten)
             {
                 found.Add(profile);
             }

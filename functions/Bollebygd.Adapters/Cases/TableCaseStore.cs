@@ -36,16 +36,16 @@ public sealed class TableCaseStore(StorageResources storage, ICaseSignals signal
         try
         {
             await table.SubmitTransactionAsync(actions, cancellationToken);
-            await IndexAsync(null, @case, cancellationToken);
             await signals.ChangedAsync(@case.Id, cancellationToken);
+            await IndexAsync(null, @case, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
             // Created already by an earlier attempt: index the case as it was stored, not as this attempt made it.
             if ((await GetAsync(@case.Id, cancellationToken))?.Case is { } stored)
             {
-                await IndexAsync(null, stored, cancellationToken);
                 await signals.ChangedAsync(stored.Id, cancellationToken);
+                await IndexAsync(null, stored, cancellationToken);
             }
         }
     }
@@ -92,15 +92,17 @@ public sealed class TableCaseStore(StorageResources storage, ICaseSignals signal
                 new TableTransactionAction(TableTransactionActionType.Add, CaseEntityMapper.ToEntity(@case.Id, entry)),
                 new TableTransactionAction(TableTransactionActionType.UpdateMerge, caseUpdate, CaseEntityMapper.ETagOf(@case)),
             ], cancellationToken);
+            await signals.ChangedAsync(@case.Id, cancellationToken);
             if (newStatus is { } changed && changed != @case.Status)
             {
                 await IndexAsync(@case, @case with { Status = changed }, cancellationToken);
             }
-            await signals.ChangedAsync(@case.Id, cancellationToken);
             return true;
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409 || ex.FailedTransactionActionIndex == 0 && ex.Status == 409)
         {
+            // Stored by an earlier attempt, which may have died before it said so.
+            await signals.ChangedAsync(@case.Id, cancellationToken);
             return false;
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 412)
@@ -122,8 +124,8 @@ public sealed class TableCaseStore(StorageResources storage, ICaseSignals signal
                 new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, CaseEntityMapper.ETagOf(before)),
             ], cancellationToken);
             var stored = changed with { ETag = response.Value[1].Headers.ETag?.ToString() };
-            await IndexAsync(before, stored, cancellationToken);
             await signals.ChangedAsync(stored.Id, cancellationToken);
+            await IndexAsync(before, stored, cancellationToken);
             return stored;
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409)

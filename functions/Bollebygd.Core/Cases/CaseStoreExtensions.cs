@@ -24,4 +24,31 @@ public static class CaseStoreExtensions
             }
         }
     }
+
+    /// <summary>
+    /// A system actor's change of a case with the entry that says so, read again and redone on the case as it is now
+    /// when someone changed it meanwhile. <paramref name="change"/> returns null when there is nothing to change any more.
+    /// Returns false when the entry was there already (the change was made) or nothing was to be changed.
+    /// </summary>
+    public static async Task<bool> UpdateRetryingAsync(this ICaseStore cases, string caseId, Func<Case, Case?> change, TimelineEntry entry,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var record = await cases.GetAsync(caseId, cancellationToken) ?? throw new InvalidOperationException($"Case {caseId} disappeared.");
+            if (record.Timeline.Any(e => e.Id == entry.Id) || change(record.Case) is not { } changed)
+            {
+                return false;
+            }
+            try
+            {
+                await cases.UpdateAsync(record.Case, changed, entry, cancellationToken);
+                return true;
+            }
+            catch (ConcurrencyConflictException) when (attempt < 8)
+            {
+                // Changed by someone else, or the entry came meanwhile: look again.
+            }
+        }
+    }
 }

@@ -25,6 +25,9 @@ public sealed record OutgoingMail(
     /// <summary>Receipts and reminders are machine-made (RFC 3834 Auto-Submitted); a reply is written by a person.</summary>
     public bool IsAutomatic => !Purpose.StartsWith(ReplyPurposePrefix, StringComparison.Ordinal);
 
+    /// <summary>A reminder to staff or to a remiss's recipient: sent only in business time, retries included.</summary>
+    public bool IsReminder => Purpose.StartsWith(ReminderPurposePrefix, StringComparison.Ordinal) || Purpose.EndsWith("-reminder", StringComparison.Ordinal);
+
     public string? InReplyTo => References.Count > 0 ? References[^1] : null;
 
     /// <summary>The id of the timeline entry that records that this mail went out.</summary>

@@ -8,9 +8,11 @@ namespace Bollebygd.Core.Mail;
 /// Sends one outgoing mail and writes it on the case's timeline. Idempotent: the timeline entry named by the mail's
 /// purpose records that it went out, so a redelivered message sends nothing, and a claim on the Message-ID keeps two
 /// handlers of the same mail (a duplicate queue message) from sending it at once. A refusal for good goes on the
-/// timeline for staff to see; anything else is retried with backoff (<see cref="MailRetryPolicy"/>).
+/// timeline for staff to see; anything else is retried with backoff (<see cref="MailRetryPolicy"/>) — for a reminder,
+/// to the next business instant after it.
 /// </summary>
-public sealed class OutgoingMailService(ICaseStore cases, IMailSender sender, ClaimGate gate, TimeProvider time, ILogger<OutgoingMailService> logger)
+public sealed class OutgoingMailService(ICaseStore cases, IMailSender sender, ClaimGate gate, Sla.BusinessCalendar calendar, TimeProvider time,
+    ILogger<OutgoingMailService> logger)
 {
     public const string ClaimSource = "utgående e-post";
 
@@ -65,6 +67,12 @@ public sealed class OutgoingMailService(ICaseStore cases, IMailSender sender, Cl
             if (MailRetryPolicy.DelayAfter(mail.Attempt) is not { } delay)
             {
                 throw;
+            }
+            if (mail.IsReminder)
+            {
+                // A reminder retried is still a reminder: not at night, not on a holiday.
+                var now = time.GetUtcNow();
+                delay = calendar.NextBusinessInstant(now + delay) - now;
             }
             logger.LogWarning(ex, "Mail {MessageId} could not be sent (attempt {Attempt}); trying again in {Delay}", mail.MessageId, mail.Attempt + 1, delay);
             return new MailDelivery.RetryLater(mail with { Attempt = mail.Attempt + 1 }, delay);

@@ -5,6 +5,7 @@ using Bollebygd.Core.Access;
 using Bollebygd.Core.Audit;
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Casework;
+using Bollebygd.Core.Identity;
 using Bollebygd.Core.Intake;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Sla;
@@ -66,33 +67,39 @@ public sealed partial class RemissService(
         {
             return (new CaseWorkOutcome.Forbidden(), null);
         }
-        if (await remisser.GetAsync(caseId, request.Id, cancellationToken) is { } existing)
-        {
-            return (new CaseWorkOutcome.Done(record), existing); // a retry
-        }
         var now = time.GetUtcNow();
-        var errors = Check(request, now);
-        if (!record.Case.IsOpen)
+        // A retry finds the remiss stored and does the rest again: each step is the same entry, mail and audit id.
+        var remiss = await remisser.GetAsync(caseId, request.Id, cancellationToken);
+        if (remiss is null)
         {
-            errors["id"] = [CaseClosed];
+            var errors = Check(request, now);
+            if (!record.Case.IsOpen)
+            {
+                errors["id"] = [CaseClosed];
+            }
+            if (errors.Count > 0)
+            {
+                return (new CaseWorkOutcome.Invalid(errors), null);
+            }
+            var deadline = request.LastDay is { } day
+                ? EndOf(day)
+                : calendar.AddBusinessTime(now, policies.For(record.Case, record.Case.Category is { } c ? [c] : []).For(record.Case.Priority).RemissAnswer);
+            // What leaves the municipality carries no personal identity numbers, whatever the officer pasted.
+            remiss = new RemissCase(caseId, request.Id, request.RecipientName!.Trim(), request.RecipientEmail!.Trim(),
+                IdentityNumbersInText.Mask(request.Question!.Trim()),
+                request.Extract?.Trim() is { Length: > 0 } extract ? IdentityNumbersInText.Mask(extract) : null, now, deadline, user.Author);
+            if (!await remisser.CreateAsync(remiss, cancellationToken))
+            {
+                remiss = (await remisser.GetAsync(caseId, request.Id, cancellationToken))!;
+            }
         }
-        if (errors.Count > 0)
-        {
-            return (new CaseWorkOutcome.Invalid(errors), null);
-        }
-        var deadline = request.LastDay is { } day
-            ? EndOf(day)
-            : calendar.AddBusinessTime(now, policies.For(record.Case, record.Case.Category is { } c ? [c] : []).For(record.Case.Priority).RemissAnswer);
-        var remiss = new RemissCase(caseId, request.Id, request.RecipientName!.Trim(), request.RecipientEmail!.Trim(), request.Question!.Trim(),
-            request.Extract?.Trim() is { Length: > 0 } extract ? extract : null, now, deadline, user.Author);
-        await remisser.CreateAsync(remiss, cancellationToken);
-        var entry = new TimelineEntry("remiss-" + remiss.Id, now, TimelineEntryKind.Event, user.Author,
-            $"Remiss till {remiss.RecipientName} ({remiss.RecipientEmail}), svar senast {SlaReminderTexts.When(deadline)}. Fråga: {remiss.Question}", []);
+        var entry = new TimelineEntry("remiss-" + remiss.Id, remiss.SentAt, TimelineEntryKind.Event, user.Author,
+            $"Remiss till {remiss.RecipientName} ({remiss.RecipientEmail}), svar senast {SlaReminderTexts.When(remiss.Deadline)}. Fråga: {remiss.Question}", []);
         await cases.AppendRetryingAsync(record.Case, entry, c => c.IsOpen ? CaseStatus.AwaitingRemiss : null, cancellationToken);
         await outgoingMail.EnqueueAsync(await MailAsync(record.Case, remiss, reminder: false, cancellationToken), null, cancellationToken);
         await audit.RecordAsync(new AuditEntry($"{caseId}.{entry.Id}", now, user.Id, "case.remiss", caseId,
             $"Remiss till {remiss.RecipientEmail}"), cancellationToken);
-        logger.LogInformation("Case {CaseReference} sent on remiss {RemissId}, due {Deadline}", record.Case.Reference.ToString(), remiss.Id, deadline);
+        logger.LogInformation("Case {CaseReference} sent on remiss {RemissId}, due {Deadline}", record.Case.Reference.ToString(), remiss.Id, remiss.Deadline);
         return (new CaseWorkOutcome.Done((await cases.GetAsync(caseId, cancellationToken))!), remiss);
     }
 
@@ -104,9 +111,10 @@ public sealed partial class RemissService(
             return null;
         }
         var from = mailboxes.ForCase(record.Case.Mailbox, record.Case.Group);
-        return new RemissView(record.Case.Reference.ToString(), record.Case.Secret ? CaseSummary.SecretTitle : record.Case.Title, remiss.Question,
-            remiss.Extract, remiss.Deadline, from.DisplayName, remiss.Status == RemissStatus.Answered,
-            remiss.Status != RemissStatus.Answered && record.Case.IsOpen);
+        return new RemissView(record.Case.Reference.ToString(),
+            record.Case.Secret ? CaseSummary.SecretTitle : IdentityNumbersInText.Mask(record.Case.Title), remiss.Question,
+            remiss.Extract, remiss.Deadline, from.DisplayName, IsAnswered(remiss, record),
+            !IsAnswered(remiss, record) && remiss.Status != RemissStatus.Cancelled && record.Case.IsOpen);
     }
 
     public async Task<RemissAnswerOutcome> AnswerAsync(string? token, string? text, IReadOnlyList<string> fileIds, CancellationToken cancellationToken)
@@ -115,12 +123,13 @@ public sealed partial class RemissService(
         {
             return new RemissAnswerOutcome.NotFound();
         }
-        var entryId = "remissvar-" + remiss.Id;
-        if (remiss.Status == RemissStatus.Answered || record.Timeline.Any(e => e.Id == entryId))
+        if (IsAnswered(remiss, record))
         {
+            // Answered — perhaps by an attempt that died before it marked the remiss: finish that.
+            await MarkAnsweredAsync(remiss, record, cancellationToken);
             return new RemissAnswerOutcome.Closed();
         }
-        if (!record.Case.IsOpen)
+        if (!record.Case.IsOpen || remiss.Status == RemissStatus.Cancelled)
         {
             return new RemissAnswerOutcome.Closed();
         }
@@ -130,10 +139,19 @@ public sealed partial class RemissService(
             return new RemissAnswerOutcome.Invalid(content.Errors);
         }
         var now = time.GetUtcNow();
-        // The answer first (it is what must not be lost), then the remiss's state.
-        var entry = new TimelineEntry(entryId, now, TimelineEntryKind.OtherPartyMessage, AuthorOf(remiss), content.Text, content.Files);
-        await cases.AppendRetryingAsync(record.Case, entry, c => c.Status == CaseStatus.AwaitingRemiss ? CaseStatus.InProgress : null, cancellationToken);
-        await SaveAsync(remiss, r => r with { Status = RemissStatus.Answered, AnsweredAt = now }, cancellationToken);
+        // The answer first (it is what must not be lost), then the remiss's state. The case moves on, and a flag for the
+        // missing answer goes.
+        var entry = new TimelineEntry(AnswerEntryId(remiss), now, TimelineEntryKind.OtherPartyMessage, AuthorOf(remiss), content.Text, content.Files);
+        var overdueFlag = OverdueFlag(remiss);
+        if (!await cases.UpdateRetryingAsync(record.Case.Id, c => c with
+            {
+                Status = c.Status == CaseStatus.AwaitingRemiss ? CaseStatus.InProgress : c.Status,
+                Attention = c.Attention == overdueFlag ? null : c.Attention,
+            }, entry, cancellationToken))
+        {
+            return new RemissAnswerOutcome.Closed(); // another answer came first
+        }
+        await MarkAnsweredAsync(remiss, record, cancellationToken);
         logger.LogInformation("Remiss {RemissId} on {CaseReference} answered with {FileCount} file(s)", remiss.Id, record.Case.Reference.ToString(),
             content.Files.Count);
         return new RemissAnswerOutcome.Accepted(record.Case.Id, remiss.InstanceId);
@@ -147,8 +165,18 @@ public sealed partial class RemissService(
     {
         var remiss = await remisser.GetAsync(caseId, remissId, cancellationToken);
         var record = await cases.GetAsync(caseId, cancellationToken);
-        if (remiss is null || record is null || remiss.Status != RemissStatus.Sent || !record.Case.IsOpen)
+        if (remiss is null || record is null || remiss.Status != RemissStatus.Sent)
         {
+            return new RemissStep(null, Ended: true);
+        }
+        if (IsAnswered(remiss, record))
+        {
+            await MarkAnsweredAsync(remiss, record, cancellationToken);
+            return new RemissStep(null, Ended: true);
+        }
+        if (!record.Case.IsOpen)
+        {
+            await SaveAsync(remiss, r => r.Status == RemissStatus.Sent ? r with { Status = RemissStatus.Cancelled } : r, cancellationToken);
             return new RemissStep(null, Ended: true);
         }
         var now = time.GetUtcNow();
@@ -180,42 +208,48 @@ public sealed partial class RemissService(
 
     private async Task OverdueAsync(RemissCase remiss, CaseRecord record, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var flag = $"Remissvar saknas från {remiss.RecipientName}: det skulle ha kommit senast {SlaReminderTexts.When(remiss.Deadline)}.";
-        var entry = new TimelineEntry($"remiss-{remiss.Id}-overdue", now, TimelineEntryKind.Event, "system", flag, []);
-        var current = record.Case;
-        for (var attempt = 0; ; attempt++)
+        var flag = OverdueFlag(remiss);
+        // Back to the group's queue, flagged, so someone decides what to do without the answer.
+        await cases.UpdateRetryingAsync(record.Case.Id, c => c with
         {
-            if (record.Timeline.Any(e => e.Id == entry.Id))
-            {
-                break;
-            }
-            try
-            {
-                // Back to the group's queue, flagged, so someone decides what to do without the answer.
-                await cases.UpdateAsync(current, current with
-                {
-                    Status = current.Status == CaseStatus.AwaitingRemiss ? CaseStatus.InProgress : current.Status,
-                    Attention = flag,
-                }, entry, cancellationToken);
-                break;
-            }
-            catch (ConcurrencyConflictException) when (attempt < 8)
-            {
-                record = (await cases.GetAsync(current.Id, cancellationToken))!;
-                current = record.Case;
-            }
-        }
-        await SaveAsync(remiss, r => r with { Status = RemissStatus.Overdue }, cancellationToken);
+            Status = c.Status == CaseStatus.AwaitingRemiss ? CaseStatus.InProgress : c.Status,
+            Attention = flag,
+        }, new TimelineEntry($"remiss-{remiss.Id}-overdue", now, TimelineEntryKind.Event, "system", flag, []), cancellationToken);
+        await SaveAsync(remiss, r => r.Status == RemissStatus.Sent ? r with { Status = RemissStatus.Overdue } : r, cancellationToken);
         logger.LogWarning("Remiss {RemissId} on {CaseReference} passed its deadline unanswered", remiss.Id, record.Case.Reference.ToString());
     }
 
+    private static string OverdueFlag(RemissCase remiss) =>
+        $"Remissvar saknas från {remiss.RecipientName}: det skulle ha kommit senast {SlaReminderTexts.When(remiss.Deadline)}.";
+
+    private static string AnswerEntryId(RemissCase remiss) => "remissvar-" + remiss.Id;
+
+    /// <summary>Answered when the remiss says so or its answer is on the timeline (the state may not have been saved).</summary>
+    private static bool IsAnswered(RemissCase remiss, CaseRecord record) =>
+        remiss.Status == RemissStatus.Answered || record.Timeline.Any(e => e.Id == AnswerEntryId(remiss));
+
+    private Task MarkAnsweredAsync(RemissCase remiss, CaseRecord record, CancellationToken cancellationToken) =>
+        remiss.Status == RemissStatus.Answered
+            ? Task.CompletedTask
+            : SaveAsync(remiss, r => r with
+            {
+                Status = RemissStatus.Answered,
+                AnsweredAt = record.Timeline.FirstOrDefault(e => e.Id == AnswerEntryId(remiss))?.At ?? time.GetUtcNow(),
+            }, cancellationToken);
+
+    /// <summary>Saves <paramref name="change"/> of the remiss, made again on the remiss as it is now after a conflict.</summary>
     private async Task SaveAsync(RemissCase remiss, Func<RemissCase, RemissCase> change, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
+            var changed = change(remiss);
+            if (changed == remiss)
+            {
+                return; // nothing to change on the remiss as it is now
+            }
             try
             {
-                await remisser.UpdateAsync(change(remiss), cancellationToken);
+                await remisser.UpdateAsync(changed, cancellationToken);
                 return;
             }
             catch (ConcurrencyConflictException) when (attempt < 8)
@@ -254,6 +288,7 @@ public sealed partial class RemissService(
         body.AppendLine(links.Remiss(token));
         body.AppendLine();
         body.AppendLine($"Länken är personlig och gäller till {SlaReminderTexts.When(remiss.LinkExpiresAt)}. Skicka inte vidare det här meddelandet.");
+        body.AppendLine("Svara genom länken, inte på det här mejlet: då kommer svaret rätt i ärendet.");
         return new OutgoingMail(@case.Id, $"remiss-{remiss.Id}{(reminder ? "-reminder" : "")}",
             new MailContact(from.Address, from.DisplayName), new MailContact(remiss.RecipientEmail, remiss.RecipientName),
             MailSubjects.WithReference(@case.Reference, reminder ? "Påminnelse: remiss från Bollebygds kommun" : "Remiss från Bollebygds kommun"),

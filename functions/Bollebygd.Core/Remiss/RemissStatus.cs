@@ -10,4 +10,7 @@ public enum RemissStatus
 
     /// <summary>The deadline passed without an answer: the case went back to its group, flagged.</summary>
     Overdue,
+
+    /// <summary>The case was closed before an answer came: nothing more is awaited.</summary>
+    Cancelled,
 }

@@ -48,12 +48,16 @@ public sealed class CaseSlaService(
         var before = await records.GetAsync(record.Case.Id, cancellationToken);
         var delayDue = before?.DelayNoticeDueSince
             ?? (evaluation.Notices.Any(n => n.Kind == SlaNoticeKind.DelayNotice) ? now : null);
-        await records.SaveAsync(record.Case, new CaseSlaRecord(evaluation.State.Tracker!, now, delayDue), cancellationToken);
+        await records.SaveAsync(record.Case, new CaseSlaRecord(evaluation.State, now, delayDue), cancellationToken);
         logger.LogInformation("SLA of case {CaseReference}: {Level} ({Target}) due {DueAt}, {Notices} reminders, next look {WakeAt}",
             record.Case.Reference.ToString(), evaluation.Standing?.Level, evaluation.Standing?.Target, evaluation.Standing?.DueAt,
             evaluation.Notices.Count, evaluation.WakeAt);
         return evaluation;
     }
+
+    /// <summary>The state the case's last evaluation left, to go on from; null before its first.</summary>
+    public async Task<CaseSlaState?> LastStateAsync(string caseId, CancellationToken cancellationToken) =>
+        (await records.GetAsync(caseId, cancellationToken))?.State;
 
     /// <summary>Where a case stands now, for its card; null before its first evaluation.</summary>
     public async Task<(CaseSlaRecord Record, SlaStanding Standing)?> StandingAsync(string caseId, CancellationToken cancellationToken) =>

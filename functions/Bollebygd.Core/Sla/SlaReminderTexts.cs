@@ -12,12 +12,31 @@ public static class SlaReminderTexts
 {
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
+    /// <summary>The target as a noun, for lists and subjects: "första svar", "nästa svar", "avslut", "remissvar".</summary>
     public static string TargetName(SlaTarget target) => target switch
     {
         SlaTarget.FirstResponse => "första svar",
         SlaTarget.NextResponse => "nästa svar",
-        SlaTarget.RemissAnswer => "svar på remissen",
-        _ => "att avsluta ärendet",
+        SlaTarget.RemissAnswer => "remissvar",
+        _ => "avslut",
+    };
+
+    /// <summary>What the case should be by then: "ha fått ett första svar", "vara avslutat".</summary>
+    private static string Due(SlaTarget target) => target switch
+    {
+        SlaTarget.FirstResponse => "ha fått ett första svar",
+        SlaTarget.NextResponse => "ha fått svar på det senaste meddelandet",
+        SlaTarget.RemissAnswer => "ha fått svar på remissen",
+        _ => "vara avslutat",
+    };
+
+    /// <summary>The same, missed: "fått ett första svar", "varit avslutat".</summary>
+    private static string Missed(SlaTarget target) => target switch
+    {
+        SlaTarget.FirstResponse => "fått ett första svar",
+        SlaTarget.NextResponse => "fått svar på det senaste meddelandet",
+        SlaTarget.RemissAnswer => "fått svar på remissen",
+        _ => "varit avslutat",
     };
 
     public static string RecipientName(SlaRecipient recipient) => recipient switch
@@ -34,7 +53,7 @@ public static class SlaReminderTexts
     public static string Subject(SlaNotice notice) => notice.Kind switch
     {
         SlaNoticeKind.Warning => $"Påminnelse: {TargetName(notice.Target)} senast {When(notice.DueAt)}",
-        _ => $"Tidsgränsen passerad: {TargetName(notice.Target)}",
+        _ => $"Tidsgränsen för {TargetName(notice.Target)} har passerats",
     };
 
     public static string Body(Case @case, SlaNotice notice, string recipientName, string groupName, TimeSpan remaining, string link)
@@ -45,11 +64,11 @@ public static class SlaReminderTexts
         var what = @case.Secret ? $"Ärende {@case.Reference}" : $"Ärende {@case.Reference} ({@case.Title})";
         if (notice.Kind == SlaNoticeKind.Warning)
         {
-            text.AppendLine($"{what} ska ha {TargetName(notice.Target)} senast {When(notice.DueAt)}. Det är {Duration(remaining)} arbetstid kvar.");
+            text.AppendLine($"{what} ska {Due(notice.Target)} senast {When(notice.DueAt)}. Det är {Duration(remaining)} arbetstid kvar.");
         }
         else
         {
-            text.AppendLine($"{what} skulle ha haft {TargetName(notice.Target)} senast {When(notice.DueAt)}. Tidsgränsen har passerats.");
+            text.AppendLine($"{what} skulle ha {Missed(notice.Target)} senast {When(notice.DueAt)}. Tidsgränsen har passerats.");
             if (notice.Step > 0)
             {
                 text.AppendLine($"Du får det här meddelandet som {RecipientName(notice.Recipient)}, eftersom ärendet fortfarande väntar.");
@@ -69,10 +88,11 @@ public static class SlaReminderTexts
         var to = string.Join(", ", recipientNames);
         return notice.Kind switch
         {
-            SlaNoticeKind.Warning => $"Påminnelse: {TargetName(notice.Target)} ska ges senast {When(notice.DueAt)}. Skickad till {to}.",
+            SlaNoticeKind.Warning => $"Påminnelse: ärendet ska {Due(notice.Target)} senast {When(notice.DueAt)}. Skickad till {to}.",
             SlaNoticeKind.Breach when notice.Step == 0 =>
-                $"Tidsgränsen för {TargetName(notice.Target)} passerades {When(notice.DueAt)}. Påminnelse skickad till {to}.",
-            SlaNoticeKind.Breach => $"Tidsgränsen för {TargetName(notice.Target)} passerades {When(notice.DueAt)}. Eskalerat till {RecipientName(notice.Recipient)}: {to}.",
+                $"Tidsgränsen passerades: ärendet skulle ha {Missed(notice.Target)} senast {When(notice.DueAt)}. Påminnelse skickad till {to}.",
+            SlaNoticeKind.Breach => $"Tidsgränsen passerades: ärendet skulle ha {Missed(notice.Target)} senast {When(notice.DueAt)}. "
+                                    + $"Eskalerat till {RecipientName(notice.Recipient)}: {to}.",
             _ => $"Ärendet är försenat: det skulle ha avslutats senast {When(notice.DueAt)}. Enligt förvaltningslagen 11 § ska den som skrev få veta att "
                  + "handläggningen dröjer, och varför. Ett förslag på meddelande finns på ärendet.",
         };

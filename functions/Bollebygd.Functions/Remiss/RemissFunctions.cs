@@ -67,7 +67,8 @@ public sealed class RemissFunctions(RemissService remisser, ClientRateLimiter li
     public static async Task<bool> StartAsync(DurableTaskClient durable, RemissCase remiss, CancellationToken cancellationToken)
     {
         var instance = await durable.GetInstanceAsync(remiss.InstanceId, cancellationToken);
-        if (instance?.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending)
+        if (instance is not null && instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed
+                or OrchestrationRuntimeStatus.Terminated))
         {
             return false;
         }

@@ -27,6 +27,8 @@ public sealed class RemissOrchestrator : TaskOrchestrator<RemissRef, string>
     public override async Task<string> RunAsync(TaskOrchestrationContext context, RemissRef input)
     {
         var logger = context.CreateReplaySafeLogger<RemissOrchestrator>();
+        // One waiter for the answer at a time, kept across rounds: a cancelled waiter could swallow the event.
+        Task<string>? answered = null;
         for (var round = 0; round < RoundsPerHistory; round++)
         {
             DateTimeOffset? wakeAt;
@@ -45,17 +47,19 @@ public sealed class RemissOrchestrator : TaskOrchestrator<RemissRef, string>
                     input.RemissId, input.CaseId, RetryAfterFailure, ex.FailureDetails.ErrorMessage);
                 wakeAt = context.CurrentUtcDateTime + RetryAfterFailure;
             }
-            using var stop = new CancellationTokenSource();
-            var answered = context.WaitForExternalEvent<string>(AnsweredEvent, stop.Token);
-            if (wakeAt is { } at)
-            {
-                await Task.WhenAny(answered, context.CreateTimer(at.UtcDateTime, stop.Token));
-            }
-            else
+            answered ??= context.WaitForExternalEvent<string>(AnsweredEvent);
+            if (wakeAt is not { } at)
             {
                 await answered;
+                answered = null;
+                continue;
             }
-            stop.Cancel();
+            using var stopTimer = new CancellationTokenSource();
+            if (await Task.WhenAny(answered, context.CreateTimer(at.UtcDateTime, stopTimer.Token)) == answered)
+            {
+                answered = null;
+                stopTimer.Cancel();
+            }
         }
         context.ContinueAsNew(input, preserveUnprocessedEvents: true);
         return "continued";

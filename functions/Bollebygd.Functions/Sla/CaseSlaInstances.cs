@@ -7,17 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace Bollebygd.Functions.Sla;
 
 /// <summary>
-/// Tells a case's SLA workflow that the case changed: raises <see cref="CaseSlaOrchestrator.ChangedEvent"/> on a
-/// running one, or starts one — with the state the last one ended with, when a closed case is reopened — for an open
-/// case that has none. A closed case whose workflow has ended is left alone. Safe to call any number of times.
+/// Tells a case's SLA workflow that the case changed: raises <see cref="CaseSlaOrchestrator.ChangedEvent"/> on one
+/// that has not ended (running, pending, suspended, continuing), or starts one for an open case that has none — from
+/// the state the last evaluation stored, so a reopened case, or one whose workflow failed or was lost, keeps its clocks,
+/// its pauses and what it was told. A closed case whose workflow has ended is left alone. Safe to call any number of times.
 /// </summary>
-public sealed class CaseSlaInstances(ICaseStore cases, ILogger<CaseSlaInstances> logger)
+public sealed class CaseSlaInstances(ICaseStore cases, CaseSlaService sla, ILogger<CaseSlaInstances> logger)
 {
     public async Task SignalAsync(DurableTaskClient durable, string caseId, CancellationToken cancellationToken)
     {
         var id = CaseSlaOrchestrator.InstanceId(caseId);
         var instance = await durable.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-        if (IsAlive(instance))
+        if (instance is not null && !HasEnded(instance))
         {
             await durable.RaiseEventAsync(id, CaseSlaOrchestrator.ChangedEvent, caseId, cancellationToken);
             return;
@@ -27,7 +28,8 @@ public sealed class CaseSlaInstances(ICaseStore cases, ILogger<CaseSlaInstances>
         {
             return;
         }
-        var previous = instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<CaseSlaState>() : null;
+        var previous = await sla.LastStateAsync(caseId, cancellationToken)
+            ?? (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? instance.ReadOutputAs<CaseSlaState>() : null);
         if (instance is not null)
         {
             await durable.PurgeInstanceAsync(id, null, cancellationToken);
@@ -37,11 +39,11 @@ public sealed class CaseSlaInstances(ICaseStore cases, ILogger<CaseSlaInstances>
             await durable.ScheduleNewOrchestrationInstanceAsync(CaseSlaOrchestrator.Name, previous ?? CaseSlaState.New(caseId),
                 new StartOrchestrationOptions(id), cancellationToken);
             logger.LogInformation("SLA workflow of case {CaseReference} started{Again}", record.Case.Reference.ToString(),
-                previous is null ? "" : " again after a reopening");
+                previous is null ? "" : " again, from its last state");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (!IsAlive(await durable.GetInstanceAsync(id, false, cancellationToken)))
+            if (await durable.GetInstanceAsync(id, false, cancellationToken) is not { } now || HasEnded(now))
             {
                 throw;
             }
@@ -57,7 +59,7 @@ public sealed class CaseSlaInstances(ICaseStore cases, ILogger<CaseSlaInstances>
         var query = new OrchestrationQuery
         {
             InstanceIdPrefix = CaseSlaOrchestrator.InstancePrefix,
-            Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending],
+            Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Suspended],
         };
         await foreach (var instance in durable.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
@@ -69,6 +71,6 @@ public sealed class CaseSlaInstances(ICaseStore cases, ILogger<CaseSlaInstances>
         return running;
     }
 
-    private static bool IsAlive(OrchestrationMetadata? instance) =>
-        instance?.RuntimeStatus is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending;
+    private static bool HasEnded(OrchestrationMetadata instance) =>
+        instance.RuntimeStatus is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 }

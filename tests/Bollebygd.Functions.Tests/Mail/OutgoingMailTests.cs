@@ -90,6 +90,24 @@ public class OutgoingMailTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_reminder_the_server_cannot_take_on_a_friday_afternoon_is_tried_again_on_monday_morning()
+    {
+        var friday = DateTimeOffset.Parse("2026-11-27T14:59:30+01:00");
+        using var services = AppServices.Build(azurite, s => s.AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(friday)),
+            new Dictionary<string, string?> { ["Mail:SmtpHost"] = "127.0.0.1", ["Mail:SmtpPort"] = FreePort.Next().ToString() });
+        var receipt = await MailForNewCaseAsync(services);
+        var reminder = receipt with { Purpose = OutgoingMail.ReminderPurposePrefix + "warn-firstresponse-1-g-kundtjanst" };
+
+        var service = services.GetRequiredService<OutgoingMailService>();
+        var retry = Assert.IsType<MailDelivery.RetryLater>(await service.SendAsync(reminder, CancellationToken.None));
+        var ordinary = Assert.IsType<MailDelivery.RetryLater>(await service.SendAsync(receipt, CancellationToken.None));
+
+        // The office closes at 15:00 on Fridays: the reminder waits for Monday 08:00; a receipt goes on trying.
+        Assert.Equal(DateTimeOffset.Parse("2026-11-30T08:00+01:00"), friday + retry.Delay);
+        Assert.Equal(MailRetryPolicy.DelayAfter(0), ordinary.Delay);
+    }
+
+    [Fact]
     public void The_backoff_grows_and_ends()
     {
         var delays = Enumerable.Range(0, MailRetryPolicy.MaxAttempts).Select(a => MailRetryPolicy.DelayAfter(a)!.Value).ToList();

@@ -40,7 +40,8 @@ public sealed partial class RemissWorkflowTests(AzuriteFixture azurite)
         var functions = ActivatorUtilities.CreateInstance<RemissFunctions>(app.Services);
         var view = Assert.IsType<RemissView>(Assert.IsType<OkObjectResult>(await functions.Get(WithToken(HttpRequests.Get(), token),
             CancellationToken.None)).Value);
-        Assert.Equal(("Vilken dag kan ni tömma brunnen?", "Brunnen vid Hultavägen 3 svämmar över.", true),
+        // A personnummer the officer left in the extract does not leave the municipality.
+        Assert.Equal(("Vilken dag kan ni tömma brunnen?", "Brunnen vid Hultavägen 3 svämmar över. Anmäld av 19811218-****.", true),
             (view.Question, view.Extract, view.CanAnswer));
 
         var upload = await app.Get<UploadService>().AcceptAsync(HttpRequests.Pdf(), "tidsplan.pdf", CancellationToken.None);
@@ -114,6 +115,46 @@ public sealed partial class RemissWorkflowTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_send_that_died_after_storing_the_remiss_is_finished_by_its_retry()
+    {
+        await using var app = await CaseWorkflowHarness.StartAsync(azurite);
+        var anna = await app.SignInAsync("Anna", StaffRole.Agent);
+        var record = await app.RegisterAsync(anna);
+        var request = new RemissRequest(Guid.NewGuid().ToString("N"), "Brunnsservice AB", "entreprenad@example.se", "När?", null, null);
+        // The first attempt stored the remiss and died: no entry, no status, no mail.
+        await app.Get<IRemisser>().CreateAsync(new RemissCase(record.Case.Id, request.Id, "Brunnsservice AB", "entreprenad@example.se", "När?", null,
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(5), anna.Author), CancellationToken.None);
+
+        var (outcome, remiss) = await app.Get<RemissService>().SendAsync(anna, record.Case.Id, request, CancellationToken.None);
+
+        Assert.IsType<CaseWorkOutcome.Done>(outcome);
+        Assert.Single(app.Mail.About(record.Case.Id, $"remiss-{remiss!.Id}"));
+        var after = (await app.Get<ICaseStore>().GetAsync(record.Case.Id, CancellationToken.None))!;
+        Assert.Equal(CaseStatus.AwaitingRemiss, after.Case.Status);
+        Assert.Single(after.Timeline, e => e.Id == "remiss-" + remiss.Id);
+    }
+
+    [Fact]
+    public async Task An_answer_on_the_case_counts_even_when_the_remiss_was_not_marked_answered()
+    {
+        await using var app = await CaseWorkflowHarness.StartAsync(azurite);
+        var anna = await app.SignInAsync("Anna", StaffRole.Agent);
+        var record = await app.RegisterAsync(anna);
+        var (_, remiss) = await app.Get<RemissService>().SendAsync(anna, record.Case.Id, new RemissRequest(Guid.NewGuid().ToString("N"),
+            "Brunnsservice AB", "entreprenad@example.se", "När?", null, null), CancellationToken.None);
+        // The answer was stored and the handler died before it marked the remiss.
+        var current = (await app.Get<ICaseStore>().GetAsync(record.Case.Id, CancellationToken.None))!.Case;
+        await app.Get<ICaseStore>().AppendRetryingAsync(current, new TimelineEntry("remissvar-" + remiss!.Id, DateTimeOffset.UtcNow,
+            TimelineEntryKind.OtherPartyMessage, RemissService.AuthorOf(remiss), "På tisdag.", []), null, CancellationToken.None);
+
+        var step = await app.Get<RemissService>().FollowUpAsync(record.Case.Id, remiss.Id, CancellationToken.None);
+
+        Assert.True(step.Ended);
+        Assert.Equal(RemissStatus.Answered, (await app.Get<IRemisser>().GetAsync(record.Case.Id, remiss.Id, CancellationToken.None))!.Status);
+        Assert.Empty(app.Mail.About(record.Case.Id, $"remiss-{remiss.Id}-reminder"));
+    }
+
+    [Fact]
     public async Task Reconciliation_starts_the_workflow_of_a_waiting_remiss_that_has_none()
     {
         await using var app = await CaseWorkflowHarness.StartAsync(azurite);
@@ -135,7 +176,7 @@ public sealed partial class RemissWorkflowTests(AzuriteFixture azurite)
     private static async Task<RemissCase> SendAsync(CaseWorkflowHarness app, StaffUser user, string caseId)
     {
         var (outcome, remiss) = await app.Get<RemissService>().SendAsync(user, caseId, new RemissRequest(Guid.NewGuid().ToString("N"),
-            "Brunnsservice AB", "entreprenad@example.se", "Vilken dag kan ni tömma brunnen?", "Brunnen vid Hultavägen 3 svämmar över.", null),
+            "Brunnsservice AB", "entreprenad@example.se", "Vilken dag kan ni tömma brunnen?", "Brunnen vid Hultavägen 3 svämmar över. Anmäld av 19811218-9876.", null),
             CancellationToken.None);
         Assert.IsType<CaseWorkOutcome.Done>(outcome);
         await RemissFunctions.StartAsync(app.Client, remiss!, CancellationToken.None);

@@ -49,7 +49,7 @@ public sealed class CaseSlaWorkflowTests(AzuriteFixture azurite)
 
         // The breach is on the case's timeline and its card, and the queue shows it.
         var timeline = (await sla.Get<ICaseStore>().GetAsync(caseId, CancellationToken.None))!.Timeline;
-        Assert.Contains(timeline, e => e.Author == CaseSlaService.Author && e.Text.StartsWith("Tidsgränsen för första svar passerades"));
+        Assert.Contains(timeline, e => e.Author == CaseSlaService.Author && e.Text.StartsWith("Tidsgränsen passerades: ärendet skulle ha fått ett första svar senast"));
         var standing = (await sla.Get<CaseSlaService>().StandingAsync(caseId, CancellationToken.None))!.Value.Standing;
         Assert.Equal((SlaLevel.Breached, SlaTarget.FirstResponse), (standing.Level, standing.Target));
         var page = (await sla.Get<CaseListService>().ListAsync(anna, CaseListView.Mine, null, 1, 100, CancellationToken.None))!;
@@ -136,6 +136,33 @@ public sealed class CaseSlaWorkflowTests(AzuriteFixture azurite)
         Assert.DoesNotContain(sla.Mail.For(record.Case.Id), m => m.Mail.Purpose.Contains("firstresponse"));
         var instance = await sla.InstanceAsync(record.Case.Id);
         Assert.Equal(OrchestrationRuntimeStatus.Running, instance!.RuntimeStatus);
+    }
+
+    [Fact]
+    public async Task A_workflow_that_died_is_started_again_from_its_stored_state_and_keeps_its_pauses()
+    {
+        await using var sla = await CaseWorkflowHarness.StartAsync(azurite);
+        var anna = await sla.SignInAsync("Anna", StaffRole.Agent);
+        var record = await sla.RegisterAsync(anna);
+        await sla.ChangeAsync(anna, record.Case.Id, new CaseChange(Status: CaseStatus.AwaitingCitizen));
+        await CaseWorkflowHarness.WaitForAsync(async () =>
+                (await sla.Get<CaseSlaService>().StandingAsync(record.Case.Id, CancellationToken.None))?.Standing.Level == SlaLevel.Paused,
+            "the clocks to pause");
+
+        // Past the first answer's budget and its ladder while paused; then the workflow dies.
+        await Task.Delay(TimeSpan.FromSeconds(15));
+        await sla.Client.TerminateInstanceAsync(CaseSlaOrchestrator.InstanceId(record.Case.Id));
+        await CaseWorkflowHarness.WaitForAsync(async () => (await sla.InstanceAsync(record.Case.Id))?.RuntimeStatus == OrchestrationRuntimeStatus.Terminated,
+            "the workflow to be terminated");
+
+        // The next change starts a new one: from what was stored, so the weeks of waiting are not counted against anyone.
+        Assert.IsType<CaseWorkOutcome.Done>(await sla.Get<CaseWorkService>().AddNoteAsync(anna, record.Case.Id, Guid.NewGuid().ToString("N"),
+            "Eva har inte svarat än.", CancellationToken.None));
+        await CaseWorkflowHarness.WaitForAsync(async () => (await sla.InstanceAsync(record.Case.Id))?.RuntimeStatus == OrchestrationRuntimeStatus.Running,
+            "a new workflow");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Empty(sla.Mail.For(record.Case.Id));
+        Assert.Equal(SlaLevel.Paused, (await sla.Get<CaseSlaService>().StandingAsync(record.Case.Id, CancellationToken.None))!.Value.Standing.Level);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class SlaBusinessHoursTests(AzuriteFixture azurite)
         time.SetUtcNow(Local("2026-11-30T08:00"));
         var monday = await sla.EvaluateAsync(saturday.State, CancellationToken.None);
         var sent = mail.For(record.Case.Id);
-        Assert.Contains(sent, m => m.Mail.To.Address == "anna@bollebygd.se" && m.Mail.Subject.Contains("Tidsgränsen passerad"));
+        Assert.Contains(sent, m => m.Mail.To.Address == "anna@bollebygd.se" && m.Mail.Subject.Contains("Tidsgränsen för första svar har passerats"));
         Assert.DoesNotContain(sent, m => m.Mail.Purpose.Contains("-warn-")); // a warning after the breach helps nobody
         var calendar = services.GetRequiredService<BusinessCalendar>();
         Assert.All(sent, m => Assert.True(calendar.IsBusinessTime(m.At), $"{m.Mail.Purpose} queued at {m.At:O}, outside business time"));
