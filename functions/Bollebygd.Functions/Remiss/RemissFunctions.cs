@@ -66,6 +66,7 @@ public sealed class RemissFunctions(RemissService remisser, ClientRateLimiter li
     /// </summary>
     public static async Task<bool> StartAsync(DurableTaskClient durable, RemissCase remiss, CancellationToken cancellationToken)
     {
+        using var alone = await Sla.InstanceLocks.EnterAsync(remiss.InstanceId, cancellationToken);
         var instance = await durable.GetInstanceAsync(remiss.InstanceId, cancellationToken);
         if (instance is not null && instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed
                 or OrchestrationRuntimeStatus.Terminated))

@@ -17,6 +17,7 @@ public sealed class CaseSlaInstances(ICaseStore cases, CaseSlaService sla, ILogg
     public async Task SignalAsync(DurableTaskClient durable, string caseId, CancellationToken cancellationToken)
     {
         var id = CaseSlaOrchestrator.InstanceId(caseId);
+        using var alone = await InstanceLocks.EnterAsync(id, cancellationToken);
         var instance = await durable.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         if (instance is not null && !HasEnded(instance))
         {
