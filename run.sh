@@ -18,6 +18,7 @@ fi
 
 echo "run: building"
 dotnet build functions/Bollebygd.LocalHost -c Debug -nologo -clp:ErrorsOnly -v:q || exit 1
+dotnet build functions/Bollebygd.Simulators -c Debug -nologo -clp:ErrorsOnly -v:q || exit 1
 node web/build/generate.mjs || exit 1
 
 pids=()
@@ -30,7 +31,7 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-for port in 10000 10001 10002 2525 1143 5000 7071; do
+for port in 10000 10001 10002 2525 1143 5000 7071 7072; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "run: port $port is already in use; stop what uses it (an earlier ./run.sh?) and try again." >&2
     exit 1
@@ -56,6 +57,12 @@ for port in 2525 1143 5000; do
   bollebygd_wait_port "$port" 60 || { echo "run: smtp4dev did not start, see $state/smtp4dev.log" >&2; exit 1; }
 done
 
+# Platina and EDP Future stand-ins (the settings point Platina:BaseUrl and Edp:BaseUrl here).
+(cd functions/Bollebygd.Simulators/bin/Debug/net10.0 && ASPNETCORE_URLS=http://localhost:7072 exec dotnet Bollebygd.Simulators.dll) \
+  > "$state/simulators.log" 2>&1 &
+pids+=($!)
+bollebygd_wait_port 7072 30 || { echo "run: the simulators did not start, see $state/simulators.log" >&2; exit 1; }
+
 root=$(pwd)
 (cd functions/Bollebygd.LocalHost/bin/Debug/net10.0 && exec dotnet Bollebygd.LocalHost.dll --LocalHost:SettingsFile "$root/$settings") &
 pids+=($!)
@@ -70,6 +77,8 @@ cat <<MSG
     Function mailboxes   kommunen@, va@, bygg@bollebygd.se: send mail to one (SMTP localhost:2525) and it
                          becomes a case within seconds; its receipt shows in the mail inbox
     Storage (Azurite)    blob 10000, queue 10001, table 10002 (data in $state/azurite)
+    Simulators           Platina http://localhost:7072/platina, EDP Future http://localhost:7072/edp
+                         (contracts in docs/simulators/; their state is in memory)
 
   Press Ctrl-C to stop everything.
 

@@ -8,6 +8,7 @@ using Bollebygd.Adapters.Intake;
 using Bollebygd.Adapters.Knowledge;
 using Bollebygd.Adapters.Mail;
 using Bollebygd.Adapters.Operations;
+using Bollebygd.Adapters.Registry;
 using Bollebygd.Adapters.Remiss;
 using Bollebygd.Adapters.Routing;
 using Bollebygd.Adapters.Sla;
@@ -20,6 +21,7 @@ using Bollebygd.Core.Intake;
 using Bollebygd.Core.Knowledge;
 using Bollebygd.Core.Mail;
 using Bollebygd.Core.Operations;
+using Bollebygd.Core.Registry;
 using Bollebygd.Core.Remiss;
 using Bollebygd.Core.Routing;
 using Bollebygd.Core.Sla;
@@ -76,6 +78,19 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<ICaseSlaRecords, TableCaseSlaRecords>();
         services.AddSingleton<IRemisser, TableRemisser>();
         services.AddSingleton<IRemissKeys, BlobRemissKeys>();
+        services.AddOptions<PlatinaOptions>().Bind(configuration.GetSection(PlatinaOptions.Section));
+        services.AddSingleton<IPlatina>(sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatinaOptions>>().Value;
+            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            {
+                BaseAddress = options.BaseUrl is { Length: > 0 } url ? new Uri(url.TrimEnd('/') + "/") : null,
+                Timeout = TimeSpan.FromSeconds(Math.Max(5, options.TimeoutSeconds * 4)),
+            };
+            return ActivatorUtilities.CreateInstance<PlatinaClient>(sp, http);
+        });
+        services.AddSingleton<IRegistryWriterLease, BlobRegistryWriterLease>();
+        services.AddSingleton<IRegistrationQueue, QueueRegistrationQueue>();
         services.AddSingleton<IStaffTokenValidator>(sp => ActivatorUtilities.CreateInstance<OidcStaffTokenValidator>(sp));
         return services;
     }

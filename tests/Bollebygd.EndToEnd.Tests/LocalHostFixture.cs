@@ -29,6 +29,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public Smtp4Dev Mail { get; private set; } = null!;
 
+    /// <summary>Platina and EDP Future stand-ins, in this process, on a port of their own.</summary>
+    public Bollebygd.Simulators.SimulatorApp Simulators { get; private set; } = null!;
+
     private IPlaywright? _playwright;
 
     /// <summary>Debian's Chromium, shared by the collection; each test opens its own context.</summary>
@@ -41,6 +44,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(Browsers.ChromiumOptions());
         await WriteMinutesPolicyAsync();
+        Simulators = Bollebygd.Simulators.SimulatorApp.Create([], $"http://127.0.0.1:{FreePort.Next()}");
+        await Simulators.StartAsync();
         var port = FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         Host = LocalHostProcess.Start(new Dictionary<string, string?>
@@ -61,6 +66,8 @@ public sealed class LocalHostFixture : IAsyncLifetime
             ["StaffAuth__Authority"] = BaseAddress.ToString().TrimEnd('/') + "/.dev-identity",
             ["LocalHost__DevelopmentIdentity__TestTokens"] = "true",
             ["Sla__PoliciesFile"] = _policyFile,
+            ["Platina__BaseUrl"] = new Uri(Simulators.BaseAddress, "/platina").ToString(),
+            ["Edp__BaseUrl"] = new Uri(Simulators.BaseAddress, "/edp").ToString(),
             ["Sla__OfficeHours"] = "Mon-Sun 00:00-24:00",
             ["Sla__PublicHolidays"] = "false",
             ["Sla__ClosedAftons"] = "false",
@@ -126,6 +133,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         _playwright?.Dispose();
         await Host.DisposeAsync();
         await Mail.DisposeAsync();
+        await Simulators.DisposeAsync();
         await Azurite.DisposeAsync();
     }
 }

@@ -19,6 +19,7 @@ public class StaffAuthorizationMatrixTests(LocalHostFixture fixture)
     /// <summary>Method and route → the development users (by role) who may call it.</summary>
     private static readonly string[] CaseWorkers = ["anna", "sven", "lena", "adam"];
     private static readonly string[] Leads = ["lena", "adam"];
+    private static readonly string[] Registrators = ["lena", "rita", "adam"];
 
     private static readonly Dictionary<string, string[]> Matrix = new()
     {
@@ -33,6 +34,7 @@ public class StaffAuthorizationMatrixTests(LocalHostFixture fixture)
         ["POST staff/cases/{caseId}/merge"] = Leads,
         ["POST staff/cases/{caseId}/escalations"] = CaseWorkers,
         ["POST staff/cases/{caseId}/remisser"] = CaseWorkers,
+        ["POST staff/cases/{caseId}/registrations"] = Registrators,
         ["POST staff/cases"] = CaseWorkers,
         ["POST staff/routing/suggest"] = CaseWorkers,
         ["GET staff/knowledge"] = CaseWorkers,

@@ -37,6 +37,7 @@ const KINDS = {
 const state = { me: null, caseCard: null, page: 1, registrationId: null, pendingKey: null, article: null };
 
 const isLead = () => state.me?.roles.some((r) => r === "lead" || r === "admin") ?? false;
+const mayRegister = () => state.me?.roles.some((r) => r === "registrator" || r === "lead" || r === "admin") ?? false;
 
 class SignedOut extends Error {}
 
@@ -284,6 +285,8 @@ function renderCase(c) {
     fact("Inkom", formatDateTime(c.createdAt)),
     fact("Från", [applicant?.name, applicant?.email, applicant?.phone, applicant?.identityNumber].filter(Boolean).join(", ") || TEXT.none),
     ...(c.sla ? [fact("SLA", ...slaCell(c.sla, true))] : []),
+    ...(c.diaryNumber ? [fact("Diarienummer", c.diaryNumber)]
+      : c.registrationRequested ? [fact("Diarienummer", "Diarieföring i Platina pågår")] : []),
     ...(c.links.length ? [fact("Länkade ärenden", ...c.links.map((l) => el("a", { href: `#/arende/${l}` }, l.slice(0, 8))))] : []));
   $("change-status").value = c.status;
   $("change-priority").value = c.priority;
@@ -301,6 +304,7 @@ function renderCase(c) {
   }
   $("escalate-copy").checked = false;
   $("case-claim").hidden = c.assignee?.id === state.me.id;
+  $("case-register").hidden = !mayRegister() || Boolean(c.diaryNumber) || c.registrationRequested;
   $("change-secret-choice").hidden = !isLead();
   $("change-secret").checked = Boolean(c.secret);
   $("case-audit").hidden = !isLead();
@@ -353,6 +357,14 @@ async function onEscalateSubmit(event) {
     location.hash = "#/ko";
   }
   say(copyOnly ? `${groupName} har fått ärendet för kännedom.` : `Ärendet är eskalerat till ${groupName}.`);
+}
+
+async function registerCase() {
+  const result = await api(`staff/cases/${state.caseCard.id}/registrations`, { method: "POST" });
+  if (!result.ok) return say(firstError(result) ?? (result.status === 403 ? TEXT.forbidden : TEXT.failed), true);
+  state.caseCard = result.data;
+  renderCase(result.data);
+  say("Diarieföringen är begärd. Diarienumret visas här när Platina har svarat.");
 }
 
 async function onRemissSubmit(event) {
@@ -608,6 +620,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("queue-view").addEventListener("change", () => { state.page = 1; showQueue(); });
   $("case-change").addEventListener("submit", onChangeSubmit);
   $("case-claim").addEventListener("click", () => changeCase({ assigneeId: "me" }, TEXT.claimed));
+  $("case-register").addEventListener("click", () => registerCase().catch(() => say(TEXT.failed, true)));
   $("case-reply").addEventListener("submit", onReplySubmit);
   $("case-delay-use").addEventListener("click", () => {
     $("reply-text").value = state.caseCard?.delayNotice ?? "";

@@ -35,6 +35,8 @@ public static class CaseEntityMapper
         ["MergedInto"] = c.MergedInto,
         ["LinkedCases"] = c.Links.Count == 0 ? null : string.Join(",", c.Links),
         ["Secret"] = c.Secret,
+        ["DiaryNumber"] = c.DiaryNumber,
+        ["PlatinaId"] = c.PlatinaId,
     };
 
     public static Case ToCase(TableEntity e)
@@ -60,7 +62,9 @@ public static class CaseEntityMapper
             e.GetString("Category"),
             e.GetString("MergedInto"),
             e.GetString("LinkedCases") is { Length: > 0 } links ? links.Split(',') : [],
-            e.GetBoolean("Secret") ?? false);
+            e.GetBoolean("Secret") ?? false,
+            e.GetString("DiaryNumber"),
+            e.GetInt32("PlatinaId"));
     }
 
     public static TableEntity ToEntity(string caseId, TimelineEntry entry) => new(caseId, EntryRowPrefix + entry.Id)

@@ -47,6 +47,23 @@ public sealed partial class BlobUploadStore(StorageResources storage) : IUploadS
         }
     }
 
+    public async Task<byte[]?> ReadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!UploadId().IsMatch(id))
+        {
+            return null;
+        }
+        var container = await storage.ContainerAsync(BlobContainers.Uploads, cancellationToken);
+        try
+        {
+            return (await container.GetBlobClient(id).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     [GeneratedRegex(@"^[a-f0-9]{32}\z")]
     private static partial Regex UploadId();
 }

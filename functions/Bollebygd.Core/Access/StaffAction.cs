@@ -26,4 +26,7 @@ public enum StaffAction
 
     /// <summary>Read a case's audit log.</summary>
     ReadAudit,
+
+    /// <summary>Ask for a case to be registered in Platina (diarieföring).</summary>
+    RegisterCases,
 }

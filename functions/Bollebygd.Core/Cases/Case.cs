@@ -7,6 +7,7 @@ namespace Bollebygd.Core.Cases;
 /// person's eyes before anything else (a message that could not be read, say). <see cref="MergedInto"/> names the case
 /// a duplicate was merged into. (Where the case stands against its SLA is kept beside it by the SLA workflow.)
 /// <see cref="Secret"/> (sekretess) keeps the case to its group and puts every read of it in the audit log.
+/// <see cref="DiaryNumber"/> is its diarienummer in Platina once registered (<see cref="PlatinaId"/> its id there).
 /// </summary>
 public sealed record Case(
     string Id,
@@ -28,7 +29,9 @@ public sealed record Case(
     string? Category = null,
     string? MergedInto = null,
     IReadOnlyList<string>? LinkedCases = null,
-    bool Secret = false)
+    bool Secret = false,
+    string? DiaryNumber = null,
+    int? PlatinaId = null)
 {
     public IReadOnlyList<string> Links => LinkedCases ?? [];
 

@@ -44,7 +44,9 @@ public sealed partial class CaseWorkService(
         {
             return new CaseWorkOutcome.NotFound();
         }
-        if (!Allowed(user, record.Case, StaffAction.ReadCases))
+        // A registrator registers the cases of every group, so reads any case that is not secret.
+        var registrator = user.Has(StaffRole.Registrator) && !record.Case.Secret && StaffPermissions.Allows(user, StaffAction.ReadCases);
+        if (!Allowed(user, record.Case, StaffAction.ReadCases) && !registrator)
         {
             return new CaseWorkOutcome.Forbidden();
         }

@@ -8,4 +8,7 @@ public interface IUploadStore
     Task<Attachment> SaveAsync(ReadOnlyMemory<byte> content, string name, string contentType, CancellationToken cancellationToken);
 
     Task<Attachment?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The file's bytes, or null when it is not there.</summary>
+    Task<byte[]?> ReadAsync(string id, CancellationToken cancellationToken);
 }

@@ -25,6 +25,7 @@ public sealed partial class SubmissionService(
     FunctionMailboxes mailboxes,
     PublicLinks links,
     CaseRouter router,
+    Registry.RegistrationService registrations,
     TimeProvider time,
     ILogger<SubmissionService> logger)
 {
@@ -77,6 +78,8 @@ public sealed partial class SubmissionService(
                 var receipt = ReceiptMails.ForSubmission(created, service, record, links.Tracking(token), mailboxes.ForCase(null, created.Group));
                 await outgoingMail.EnqueueAsync(receipt, null, ct);
             }
+            // Bygglov, grävtillstånd and the like are registered in Platina as they arrive.
+            await registrations.RequestOnArrivalAsync(created, ct);
         }, cancellationToken);
 
         switch (opening)

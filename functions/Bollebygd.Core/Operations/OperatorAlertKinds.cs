@@ -7,4 +7,7 @@ public static class OperatorAlertKinds
 
     /// <summary>A function mailbox could not be read (IMAP down, wrong password…): its mail waits there.</summary>
     public const string MailboxUnreadable = "mailbox-unreadable";
+
+    /// <summary>A case could not be registered in Platina for hours: it is flagged and waits for a person.</summary>
+    public const string RegistryFailed = "registry-failed";
 }

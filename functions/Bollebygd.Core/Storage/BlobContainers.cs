@@ -18,6 +18,9 @@ public static class BlobContainers
     /// <summary>The routing classifier's current model, <c>model.json</c>.</summary>
     public const string Routing = "routing";
 
+    /// <summary>Blobs whose leases say who may do something alone (the Platina writer).</summary>
+    public const string Leases = "leases";
+
     /// <summary>Keys the app made for itself (the remiss links' signing key), never leaving its storage.</summary>
     public const string Keys = "keys";
 }

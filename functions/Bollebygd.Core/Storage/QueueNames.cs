@@ -18,6 +18,9 @@ public static class QueueNames
     /// <summary>Ids of cases that changed, for their SLA workflows to look at again.</summary>
     public const string CaseChanged = "case-changed";
 
+    /// <summary>Cases to register in Platina (the registration outbox).</summary>
+    public const string PlatinaRegistrations = "platina-registrations";
+
     /// <summary>The suffix the Functions host (and LocalHost) gives a queue's poison queue.</summary>
     public const string PoisonSuffix = "-poison";
 

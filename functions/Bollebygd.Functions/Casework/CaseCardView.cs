@@ -33,6 +33,8 @@ public static class CaseCardView
             delayNotice = delayNoticeDue ? DelayNotice.Suggest(c) : null,
             attention = c.Attention,
             secret = c.Secret,
+            diaryNumber = c.DiaryNumber,
+            registrationRequested = record.Timeline.Any(e => e.Id == Core.Registry.RegistrationService.RequestedEntryId),
             mailbox = c.Mailbox,
             mergedInto = c.MergedInto,
             links = c.Links,

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Bollebygd.Core.Access;
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Casework;
+using Bollebygd.Core.Registry;
 using Bollebygd.Core.Remiss;
 using Bollebygd.Core.Routing;
 using Bollebygd.Core.Sla;
@@ -17,7 +18,7 @@ namespace Bollebygd.Functions.Casework;
 
 /// <summary>
 /// The agent workspace's case API under <c>/api/staff/cases</c>: lists, the case card, changes guarded by
-/// <c>If-Match</c>, notes, replies, merge, links and quick registration. Each method checks the caller
+/// <c>If-Match</c>, notes, replies, merge, links, escalation, remiss, diarieföring and quick registration. Each method checks the caller
 /// (<see cref="StaffAccess"/>) and hands the work to Core.
 /// </summary>
 public sealed class CaseworkFunctions(
@@ -27,6 +28,7 @@ public sealed class CaseworkFunctions(
     QuickRegistrationService registrations,
     EscalationService escalations,
     RemissService remisser,
+    RegistrationService diarium,
     CaseSlaService sla,
     CompetenceGroups groups)
 {
@@ -147,6 +149,13 @@ public sealed class CaseworkFunctions(
             }
             return await ResultAsync(request, outcome);
         }, cancellationToken);
+
+    [Function("CaseRegistration")]
+    public async Task<IActionResult> Register(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/registrations")] HttpRequest request, string caseId,
+        CancellationToken cancellationToken) =>
+        await access.RunAsync(request, StaffAction.RegisterCases,
+            async user => await ResultAsync(request, await diarium.RequestAsync(user, caseId, cancellationToken)), cancellationToken);
 
     [Function("CaseMerge")]
     public async Task<IActionResult> Merge(

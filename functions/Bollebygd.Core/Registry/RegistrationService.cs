@@ -1,0 +1,244 @@
+using System.Text;
+using Bollebygd.Core.Access;
+using Bollebygd.Core.Audit;
+using Bollebygd.Core.Cases;
+using Bollebygd.Core.Casework;
+using Bollebygd.Core.Identity;
+using Bollebygd.Core.Intake;
+using Bollebygd.Core.Mail;
+using Bollebygd.Core.Operations;
+using Microsoft.Extensions.Logging;
+
+namespace Bollebygd.Core.Registry;
+
+/// <summary>
+/// Diarieföring in Platina through an outbox: a registration is asked for (by a registrator or lead, or on arrival
+/// for the e-services that are always registered), written on the timeline and queued; the queue's handler registers
+/// the case and attaches its documents — a readable rendering of the case, its files and its e-mails — strictly one
+/// write at a time (<see cref="IRegistryWriterLease"/>), retrying for hours while Platina is away. Idempotent: a
+/// registered case has its diary number; one whose answer was lost is found by our reference; each document is
+/// recorded on the timeline once attached. When Platina refuses, or never comes back, the case is flagged and the
+/// operators alerted.
+/// </summary>
+public sealed class RegistrationService(
+    ICaseStore cases,
+    IPlatina platina,
+    IRegistryWriterLease writer,
+    IRegistrationQueue queue,
+    RegistryRules rules,
+    IUploadStore uploads,
+    IRawMailStore rawMail,
+    IOperatorAlerts alerts,
+    IAuditTrail audit,
+    TimeProvider time,
+    ILogger<RegistrationService> logger)
+{
+    public const string RequestedEntryId = "registry-requested";
+    public const string RegisteredEntryId = "registry-registered";
+    public const string DocumentEntryPrefix = "registry-doc-";
+    public const string AlreadyRegistered = "Ärendet är redan diariefört.";
+
+    /// <summary>A registrator's or lead's "Diarieför".</summary>
+    public async Task<CaseWorkOutcome> RequestAsync(StaffUser user, string caseId, CancellationToken cancellationToken)
+    {
+        if (!StaffPermissions.Allows(user, StaffAction.RegisterCases))
+        {
+            return new CaseWorkOutcome.Forbidden();
+        }
+        var record = await cases.GetAsync(caseId, cancellationToken);
+        if (record is null)
+        {
+            return new CaseWorkOutcome.NotFound();
+        }
+        if (!user.CanWorkIn(record.Case.Group) && !user.Has(StaffRole.Registrator))
+        {
+            return new CaseWorkOutcome.Forbidden();
+        }
+        if (record.Case.DiaryNumber is not null)
+        {
+            return CaseWorkOutcome.Invalid.One("case", AlreadyRegistered);
+        }
+        await RequestAsync(record.Case, user.Author, cancellationToken);
+        await audit.RecordAsync(new AuditEntry($"{caseId}.{RequestedEntryId}", time.GetUtcNow(), user.Id, "case.register", caseId, null), cancellationToken);
+        return new CaseWorkOutcome.Done((await cases.GetAsync(caseId, cancellationToken))!);
+    }
+
+    /// <summary>On arrival: registered when its e-service always is.</summary>
+    public async Task RequestOnArrivalAsync(Case @case, CancellationToken cancellationToken)
+    {
+        if (rules.RegistersOnArrival(@case.ServiceId))
+        {
+            await RequestAsync(@case, "system", cancellationToken);
+        }
+    }
+
+    private async Task RequestAsync(Case @case, string author, CancellationToken cancellationToken)
+    {
+        // On the timeline first (what is asked is never lost), then into the outbox; asking twice is the same request.
+        await cases.AppendRetryingAsync(@case, new TimelineEntry(RequestedEntryId, time.GetUtcNow(), TimelineEntryKind.Event, author,
+            "Diarieföring i Platina begärd.", []), null, cancellationToken);
+        await queue.EnqueueAsync(new RegistrationRequest(@case.Id), null, cancellationToken);
+    }
+
+    /// <summary>The queue's handler. Returns the request to queue again and when, or null when done.</summary>
+    public async Task<(RegistrationRequest Next, TimeSpan Delay)?> HandleAsync(RegistrationRequest request, CancellationToken cancellationToken)
+    {
+        var record = await cases.GetAsync(request.CaseId, cancellationToken);
+        if (record is null)
+        {
+            logger.LogWarning("Registration of case {CaseId} dropped: the case does not exist", request.CaseId);
+            return null;
+        }
+        if (record.Case.DiaryNumber is not null && Documents(record).All(d => record.Timeline.Any(e => e.Id == DocumentEntryPrefix + d.Key)))
+        {
+            return null; // registered with all its documents: a redelivery
+        }
+        await using var lease = await writer.TryAcquireAsync(cancellationToken);
+        if (lease is null)
+        {
+            return (request, RegistryRetryPolicy.WhileBusy);
+        }
+        try
+        {
+            await RegisterAsync(record, cancellationToken);
+            return null;
+        }
+        catch (RegistryRejectedException ex)
+        {
+            await FlagAsync(record.Case, $"Platina tog inte emot diarieföringen: {ex.Message}", cancellationToken);
+            logger.LogError("Platina refused case {CaseReference}: {Reason}", record.Case.Reference.ToString(), ex.Message);
+            return null;
+        }
+        catch (RegistryUnavailableException ex)
+        {
+            if (RegistryRetryPolicy.DelayAfter(request.Attempt) is { } delay)
+            {
+                logger.LogWarning("Platina unavailable for case {CaseReference} (attempt {Attempt}); trying again in {Delay}: {Reason}",
+                    record.Case.Reference.ToString(), request.Attempt + 1, delay, ex.Message);
+                return (request with { Attempt = request.Attempt + 1 }, delay);
+            }
+            await FlagAsync(record.Case, "Diarieföringen i Platina misslyckades: Platina svarade inte på flera timmar. Försök igen eller diarieför för hand.",
+                cancellationToken);
+            var now = time.GetUtcNow();
+            await alerts.RaiseAsync(new OperatorAlert($"registry-{record.Case.Id}", OperatorAlertKinds.RegistryFailed,
+                $"Case {record.Case.Reference} could not be registered in Platina after {RegistryRetryPolicy.MaxAttempts} attempts: {ex.Message}",
+                1, now, now), cancellationToken);
+            return null;
+        }
+    }
+
+    private async Task RegisterAsync(CaseRecord record, CancellationToken cancellationToken)
+    {
+        var @case = record.Case;
+        var entry = @case.DiaryNumber is { } known && @case.PlatinaId is { } id
+            ? new RegistryEntry(id, known)
+            : await platina.FindAsync(@case.Reference.ToString(), cancellationToken) ?? await platina.RegisterAsync(Draft(record), cancellationToken);
+        if (@case.DiaryNumber is null)
+        {
+            await cases.UpdateRetryingAsync(@case.Id, c => c.DiaryNumber is null ? c with { DiaryNumber = entry.DiaryNumber, PlatinaId = entry.Id, Attention = null } : null,
+                new TimelineEntry(RegisteredEntryId, time.GetUtcNow(), TimelineEntryKind.Event, "system", $"Diariefört i Platina som {entry.DiaryNumber}.", []),
+                cancellationToken);
+            logger.LogInformation("Case {CaseReference} registered in Platina as {DiaryNumber}", @case.Reference.ToString(), entry.DiaryNumber);
+            record = (await cases.GetAsync(@case.Id, cancellationToken))!;
+        }
+        foreach (var document in Documents(record).Where(d => record.Timeline.All(e => e.Id != DocumentEntryPrefix + d.Key)))
+        {
+            await platina.AddDocumentAsync(entry.Id, await WithContentAsync(record, document, cancellationToken), cancellationToken);
+            await cases.AppendRetryingAsync(record.Case, new TimelineEntry(DocumentEntryPrefix + document.Key, time.GetUtcNow(), TimelineEntryKind.Event,
+                "system", $"Handlingen \"{document.Title}\" bifogad i Platina.", []), null, cancellationToken);
+        }
+    }
+
+    private PlatinaCaseDraft Draft(CaseRecord record)
+    {
+        var c = record.Case;
+        var received = record.Timeline.FirstOrDefault(e => e.Kind == TimelineEntryKind.Received);
+        var description = IdentityNumbersInText.Mask(received?.Text ?? c.Title);
+        return new PlatinaCaseDraft(rules.DiaryFor(c.Group), rules.CaseTypeFor(c.ServiceId), Truncate(c.Title, 200),
+            Truncate(description, 4000), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.CreatedAt, SwedishTime.Zone).DateTime),
+            $"Kontaktcenter ({ChannelName(c.Channel)})", c.Parties.Select(p => new RegistryInitiator(p.Name, p.Email)).ToList(),
+            c.Secret ? 1 : 0, c.Secret ? ["OSL 21 kap. 1 §"] : [], c.Reference.ToString());
+    }
+
+    /// <summary>
+    /// The documents a registered case carries: a readable rendering of the case, every file of the citizen's messages,
+    /// and the e-mails as they came. Their keys are stable, so each is attached once.
+    /// </summary>
+    private static IReadOnlyList<RegistryDocument> Documents(CaseRecord record)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(record.Case.CreatedAt, SwedishTime.Zone).DateTime);
+        var documents = new List<RegistryDocument> { new("case", $"Ärende {record.Case.Reference}", "In", today, $"{record.Case.Reference}.txt",
+            "text/plain; charset=utf-8", ReadOnlyMemory<byte>.Empty) };
+        foreach (var entry in record.Timeline.Where(e => e.Kind is TimelineEntryKind.Received or TimelineEntryKind.CitizenMessage))
+        {
+            documents.AddRange(entry.Attachments.Where(a => !UploadService.IsMessageHtml(a)).Select(a =>
+                new RegistryDocument("file-" + a.Id, a.Name, "In", today, a.Name, a.ContentType, ReadOnlyMemory<byte>.Empty)));
+            if (entry.MessageId is { } messageId && !MessageIds.IsOurs(messageId))
+            {
+                documents.Add(new RegistryDocument("mail-" + InboundMailKey.For(messageId, default).Key[..16], "E-post från den som skrev", "In", today,
+                    "meddelande.eml", "message/rfc822", ReadOnlyMemory<byte>.Empty));
+            }
+        }
+        return documents;
+    }
+
+    private async Task<RegistryDocument> WithContentAsync(CaseRecord record, RegistryDocument document, CancellationToken cancellationToken)
+    {
+        if (document.Key == "case")
+        {
+            return document with { Content = Encoding.UTF8.GetBytes(Render(record)) };
+        }
+        if (document.Key.StartsWith("file-", StringComparison.Ordinal))
+        {
+            return document with { Content = await uploads.ReadAsync(document.Key["file-".Length..], cancellationToken)
+                ?? throw new RegistryRejectedException($"Filen {document.FileName} finns inte längre.") };
+        }
+        var entry = record.Timeline.First(e => e.MessageId is { } id && document.Key == "mail-" + InboundMailKey.For(id, default).Key[..16]);
+        return document with { Content = await rawMail.ReadAsync(InboundMailKey.For(entry.MessageId!, default).Key, cancellationToken)
+            ?? Encoding.UTF8.GetBytes(entry.Text) };
+    }
+
+    /// <summary>The case as a person reads it: reference, what it is about, who wrote, and its public messages.</summary>
+    public static string Render(CaseRecord record)
+    {
+        var c = record.Case;
+        var text = new StringBuilder();
+        text.AppendLine($"Ärende {c.Reference}: {c.Title}");
+        text.AppendLine($"Inkom {SwedishText(c.CreatedAt)} via {ChannelName(c.Channel)}.");
+        foreach (var party in c.Parties)
+        {
+            text.AppendLine($"{party.Role}: {party.Name}{(party.Email is null ? "" : ", " + party.Email)}{(party.Phone is null ? "" : ", " + party.Phone)}");
+        }
+        foreach (var entry in record.Timeline.Where(e => e.IsPublic))
+        {
+            text.AppendLine();
+            text.AppendLine($"{SwedishText(entry.At)} {(entry.Kind == TimelineEntryKind.MunicipalityMessage ? "Kommunen" : "Den som skrev")}:");
+            text.AppendLine(entry.Text);
+            foreach (var file in entry.Attachments)
+            {
+                text.AppendLine($"Bifogad fil: {file.Name}");
+            }
+        }
+        return text.ToString();
+    }
+
+    private async Task FlagAsync(Case @case, string why, CancellationToken cancellationToken) =>
+        await cases.UpdateRetryingAsync(@case.Id, c => c with { Attention = why },
+            new TimelineEntry("registry-failed-" + Guid.NewGuid().ToString("N")[..8], time.GetUtcNow(), TimelineEntryKind.Event, "system", why, []),
+            cancellationToken);
+
+    private static string SwedishText(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, SwedishTime.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string ChannelName(Channel channel) => channel switch
+    {
+        Channel.Web => "e-tjänst",
+        Channel.Email => "e-post",
+        Channel.Phone => "telefon",
+        Channel.Visit => "besök",
+        Channel.Letter => "brev",
+        _ => "sms",
+    };
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

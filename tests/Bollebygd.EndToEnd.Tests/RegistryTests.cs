@@ -1,0 +1,55 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Bollebygd.EndToEnd.Tests;
+
+/// <summary>
+/// Diarieföring through the running system: the registrator opens a case from a link, presses "Diarieför i Platina",
+/// and the diary number the Platina simulator gave shows on the case.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public class RegistryTests(LocalHostFixture fixture)
+{
+    [Fact]
+    public async Task A_registrator_registers_a_case_from_the_agent_app_and_sees_its_diary_number()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await fixture.StaffTokenAsync("anna"));
+        var registered = await http.PostAsJsonAsync("/api/staff/cases", new
+        {
+            registrationId = Guid.NewGuid().ToString(), channel = "letter", name = "Olle Ek", subject = "Begäran om allmän handling",
+            text = "Olle begär ut protokollet från kommunstyrelsens senaste möte.", group = "kundtjanst", close = false,
+        });
+        var card = await registered.Content.ReadFromJsonAsync<JsonElement>();
+        var caseId = card.GetProperty("id").GetString()!;
+
+        var context = await fixture.Browser.NewContextAsync(new() { BaseURL = fixture.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/agent/#/arende/{caseId}");
+        await page.Locator("#signin-button").ClickAsync();
+        await page.Locator("#user-rita").CheckAsync();
+        await page.Locator("#dev-login-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#case-title")).ToContainTextAsync(card.GetProperty("reference").GetString()!);
+        await page.Locator("#case-register").ClickAsync();
+        await Assertions.Expect(page.Locator("#agent-message")).ToContainTextAsync("Diarieföringen är begärd");
+        await Assertions.Expect(page.Locator("#case-facts")).ToContainTextAsync("Diarieföring i Platina pågår");
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        var number = new Regex(@"KS \d{4}/\d+");
+        for (var i = 0; i < 60 && !number.IsMatch(await page.Locator("#case-facts").InnerTextAsync()); i++)
+        {
+            await Task.Delay(500);
+            await page.ReloadAsync();
+            await Assertions.Expect(page.Locator("#case-title")).ToBeVisibleAsync();
+        }
+        await Assertions.Expect(page.Locator("#case-facts")).ToContainTextAsync(number);
+        await Assertions.Expect(page.Locator("#case-timeline")).ToContainTextAsync("Diariefört i Platina som KS");
+        await Assertions.Expect(page.Locator("#case-register")).ToBeHiddenAsync();
+        Assert.Contains(fixture.Simulators.Platina.All(), c => c.ExternalReference == card.GetProperty("reference").GetString());
+        Assert.Equal(0, fixture.Simulators.Platina.Overlaps);
+        await context.CloseAsync();
+    }
+}

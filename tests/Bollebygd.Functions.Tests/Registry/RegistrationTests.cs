@@ -1,0 +1,133 @@
+using Bollebygd.Core.Cases;
+using Bollebygd.Core.Casework;
+using Bollebygd.Core.Operations;
+using Bollebygd.Core.Registry;
+using Bollebygd.Simulators.Registry;
+using Bollebygd.TestSupport;
+
+namespace Bollebygd.Functions.Tests.Registry;
+
+/// <summary>
+/// Diarieföring through the outbox against the Platina simulator: registered once with its documents, whatever
+/// Platina does — down, refusing, answered before, asked for many cases at once.
+/// </summary>
+[Collection(StorageCollection.Name)]
+public sealed class RegistrationTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task A_registrator_registers_a_case_and_it_gets_its_diary_number_with_the_case_as_a_readable_document()
+    {
+        await using var app = await RegistryHarness.StartAsync(azurite);
+        var record = await app.NewCaseAsync();
+
+        var outcome = await app.Get<RegistrationService>().RequestAsync(RegistryHarness.Registrator, record.Case.Id, CancellationToken.None);
+        Assert.IsType<CaseWorkOutcome.Done>(outcome);
+        await app.DrainAsync(new RegistrationRequest(record.Case.Id));
+
+        var registered = (await app.Get<ICaseStore>().GetAsync(record.Case.Id, CancellationToken.None))!;
+        Assert.Matches(@"^KS \d{4}/1$", registered.Case.DiaryNumber);
+        Assert.Contains(registered.Timeline, e => e.Id == RegistrationService.RegisteredEntryId && e.Text.Contains(registered.Case.DiaryNumber!));
+        var inPlatina = Assert.Single(app.Simulators.Platina.All());
+        Assert.Equal((record.Case.Reference.ToString(), 1, 10), (inPlatina.ExternalReference, inPlatina.DiaryId, inPlatina.CaseTypeId));
+        Assert.Contains("19811218-****", inPlatina.Description); // no personnummer in the diary's description
+        var document = Assert.Single(app.Simulators.Platina.DeedsOf(inPlatina.Id));
+        Assert.Equal($"Ärende {record.Case.Reference}", document.Title);
+        Assert.Single(document.Files);
+        Assert.Equal(0, app.Simulators.Platina.Overlaps);
+
+        // Asked again: nothing more happens in Platina.
+        Assert.IsType<CaseWorkOutcome.Invalid>(await app.Get<RegistrationService>().RequestAsync(RegistryHarness.Registrator, record.Case.Id, CancellationToken.None));
+        await app.DrainAsync(new RegistrationRequest(record.Case.Id));
+        Assert.Single(app.Simulators.Platina.All());
+    }
+
+    [Fact]
+    public async Task Platina_answering_503_ten_times_then_recovering_registers_the_case_exactly_once()
+    {
+        await using var app = await RegistryHarness.StartAsync(azurite);
+        var record = await app.NewCaseAsync();
+        app.Simulators.Platina.Faults.Set(new Simulators.SimulatedFaults(10, 503, null));
+
+        var rounds = await app.DrainAsync(new RegistrationRequest(record.Case.Id));
+
+        Assert.True(rounds > 1, "the first round should have met the outage");
+        Assert.Single(app.Simulators.Platina.All());
+        Assert.NotNull((await app.CaseAsync(record.Case.Id)).DiaryNumber);
+        Assert.Null((await app.CaseAsync(record.Case.Id)).Attention);
+    }
+
+    [Fact]
+    public async Task A_case_registered_before_an_answer_was_lost_is_found_by_its_reference_and_not_registered_again()
+    {
+        await using var app = await RegistryHarness.StartAsync(azurite);
+        var record = await app.NewCaseAsync();
+        var earlier = app.Simulators.Platina.Create(1, new NewPlatinaCase(null, null, null, 1, "Kontaktcenter", 10, 0, 0, null, "Fråga om parkering",
+            null, [new PlatinaInitiator("Eva Exempel", null, null)], record.Case.Reference.ToString()), DateOnly.FromDateTime(DateTime.Today));
+
+        await app.DrainAsync(new RegistrationRequest(record.Case.Id));
+
+        Assert.Single(app.Simulators.Platina.All());
+        Assert.Equal(earlier.DiaryNumber, (await app.CaseAsync(record.Case.Id)).DiaryNumber);
+        Assert.Single(app.Simulators.Platina.DeedsOf(earlier.Id)); // its documents are attached to the one case
+    }
+
+    [Fact]
+    public async Task Many_registrations_at_once_are_written_to_platina_one_at_a_time()
+    {
+        await using var app = await RegistryHarness.StartAsync(azurite);
+        var records = new List<CaseRecord>();
+        for (var i = 0; i < 6; i++)
+        {
+            records.Add(await app.NewCaseAsync($"Ärende nummer {i}"));
+        }
+
+        await Task.WhenAll(records.Select(r => app.DrainAsync(new RegistrationRequest(r.Case.Id), maxRounds: 400)));
+
+        Assert.Equal(0, app.Simulators.Platina.Overlaps);
+        Assert.Equal(6, app.Simulators.Platina.All().Count);
+        Assert.Equal(6, app.Simulators.Platina.All().Select(c => c.DiaryNumber).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_registration_platina_refuses_flags_the_case_and_is_not_retried()
+    {
+        await using var app = await RegistryHarness.StartAsync(azurite);
+        var record = await app.NewCaseAsync();
+        app.Simulators.Platina.Faults.Set(new Simulators.SimulatedFaults(1, 400, null));
+
+        var rounds = await app.DrainAsync(new RegistrationRequest(record.Case.Id));
+
+        Assert.Equal(1, rounds);
+        var flagged = await app.CaseAsync(record.Case.Id);
+        Assert.StartsWith("Platina tog inte emot diarieföringen", flagged.Attention);
+        Assert.Null(flagged.DiaryNumber);
+        Assert.Empty(app.Simulators.Platina.All());
+    }
+
+    [Fact]
+    public async Task A_platina_that_never_comes_back_ends_in_a_flag_on_the_case_and_an_operator_alert()
+    {
+        await using var app = await RegistryHarness.StartAsync(azurite, clientSecret: "wrong-secret");
+        var record = await app.NewCaseAsync();
+
+        var handled = await app.Get<RegistrationService>().HandleAsync(new RegistrationRequest(record.Case.Id, RegistryRetryPolicy.MaxAttempts),
+            CancellationToken.None);
+
+        Assert.Null(handled);
+        Assert.StartsWith("Diarieföringen i Platina misslyckades", (await app.CaseAsync(record.Case.Id)).Attention);
+        var alerts = await app.Get<IOperatorAlerts>().ListOpenAsync(CancellationToken.None);
+        Assert.Contains(alerts, a => a.Source == $"registry-{record.Case.Id}" && a.Kind == OperatorAlertKinds.RegistryFailed);
+    }
+
+    [Fact]
+    public async Task Only_registrators_leads_and_admins_may_ask_for_a_registration()
+    {
+        await using var app = await RegistryHarness.StartAsync(azurite);
+        var record = await app.NewCaseAsync();
+
+        Assert.IsType<CaseWorkOutcome.Forbidden>(await app.Get<RegistrationService>().RequestAsync(RegistryHarness.Agent, record.Case.Id,
+            CancellationToken.None));
+        Assert.DoesNotContain((await app.Get<ICaseStore>().GetAsync(record.Case.Id, CancellationToken.None))!.Timeline,
+            e => e.Id == RegistrationService.RequestedEntryId);
+    }
+}
