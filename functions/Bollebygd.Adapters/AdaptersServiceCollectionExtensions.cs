@@ -14,6 +14,7 @@ using Bollebygd.Adapters.Routing;
 using Bollebygd.Adapters.Sla;
 using Bollebygd.Adapters.Sms;
 using Bollebygd.Adapters.Storage;
+using Bollebygd.Adapters.Utility;
 using Bollebygd.Core.Access;
 using Bollebygd.Core.Audit;
 using Bollebygd.Core.Cases;
@@ -26,6 +27,7 @@ using Bollebygd.Core.Remiss;
 using Bollebygd.Core.Routing;
 using Bollebygd.Core.Sla;
 using Bollebygd.Core.Sms;
+using Bollebygd.Core.Utility;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,16 +84,26 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<IPlatina>(sp =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatinaOptions>>().Value;
-            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            {
-                BaseAddress = options.BaseUrl is { Length: > 0 } url ? new Uri(url.TrimEnd('/') + "/") : null,
-                Timeout = TimeSpan.FromSeconds(Math.Max(5, options.TimeoutSeconds * 4)),
-            };
-            return ActivatorUtilities.CreateInstance<PlatinaClient>(sp, http);
+            return ActivatorUtilities.CreateInstance<PlatinaClient>(sp, ExternalHttpClient(options.BaseUrl, options.TimeoutSeconds));
         });
+        services.AddOptions<EdpOptions>().Bind(configuration.GetSection(EdpOptions.Section));
+        services.AddSingleton<IEdpFuture>(sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EdpOptions>>().Value;
+            return ActivatorUtilities.CreateInstance<EdpClient>(sp, ExternalHttpClient(options.BaseUrl, options.TimeoutSeconds));
+        });
+        services.AddSingleton<IUtilityQueue, QueueUtilityQueue>();
         services.AddSingleton<IRegistryWriterLease, BlobRegistryWriterLease>();
         services.AddSingleton<IRegistrationQueue, QueueRegistrationQueue>();
         services.AddSingleton<IStaffTokenValidator>(sp => ActivatorUtilities.CreateInstance<OidcStaffTokenValidator>(sp));
         return services;
     }
+
+    /// <summary>One client per external system for the process; connections renewed so a DNS change is seen.</summary>
+    private static HttpClient ExternalHttpClient(string? baseUrl, int timeoutSeconds) =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = baseUrl is { Length: > 0 } url ? new Uri(url.TrimEnd('/') + "/") : null,
+            Timeout = TimeSpan.FromSeconds(Math.Max(5, timeoutSeconds * 4)),
+        };
 }

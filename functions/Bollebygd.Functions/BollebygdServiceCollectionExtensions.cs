@@ -54,6 +54,7 @@ public static class BollebygdServiceCollectionExtensions
         services.AddSingleton<RemissService>();
         services.AddSingleton(sp => RegistryDefinitions.Load(sp.GetRequiredService<Core.Catalog.ServiceCatalog>()));
         services.AddSingleton<RegistrationService>();
+        services.AddSingleton<Core.Utility.UtilityService>();
         services.AddSingleton(sp => KnowledgeSeedDefinitions.Load(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<StaffAccess>();

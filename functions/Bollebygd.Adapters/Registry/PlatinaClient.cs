@@ -6,17 +6,14 @@ using Bollebygd.Core.Registry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Bollebygd.Adapters.Http;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace Bollebygd.Adapters.Registry;
 
 /// <summary>
 /// Platina's REST API (docs/simulators/platina.openapi.yaml): an OAuth2 client-credentials token, cached until shortly
-/// before it expires; each call within a timeout, retried twice at once for a passing fault, behind a circuit breaker
-/// that stops calling a Platina that keeps failing for a minute. Failures become <see cref="RegistryUnavailableException"/>
+/// before it expires; each call through <see cref="ExternalApiPipeline"/> (timeout, quick retries, circuit breaker). Failures become <see cref="RegistryUnavailableException"/>
 /// (try later) or, for a 400, <see cref="RegistryRejectedException"/> with Platina's field errors.
 /// </summary>
 public sealed class PlatinaClient : IPlatina
@@ -38,24 +35,7 @@ public sealed class PlatinaClient : IPlatina
         _configuration = configuration;
         _time = time;
         _logger = logger;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-            {
-                FailureRatio = 0.5,
-                MinimumThroughput = 4,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = TimeSpan.FromSeconds(Math.Max(1, _options.BreakSeconds)),
-                ShouldHandle = Transient,
-            })
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = 2,
-                Delay = TimeSpan.FromMilliseconds(500),
-                BackoffType = DelayBackoffType.Exponential,
-                ShouldHandle = Transient,
-            })
-            .AddTimeout(TimeSpan.FromSeconds(Math.Max(1, _options.TimeoutSeconds)))
-            .Build();
+        _pipeline = ExternalApiPipeline.Create(_options.TimeoutSeconds, _options.BreakSeconds);
     }
 
     /// <summary>Whether a base address is set (without one the connector is off and registrations wait).</summary>
@@ -139,8 +119,7 @@ public sealed class PlatinaClient : IPlatina
                 return answer;
             }, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException
-                                   && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ExternalApiPipeline.IsNoAnswer(ex, cancellationToken))
         {
             throw new RegistryUnavailableException($"Platina did not answer: {ex.GetType().Name}.", ex);
         }
@@ -152,8 +131,9 @@ public sealed class PlatinaClient : IPlatina
         {
             if (response.StatusCode == HttpStatusCode.BadRequest)
             {
-                var problem = await response.Content.ReadAsStringAsync(cancellationToken);
-                throw new RegistryRejectedException(Describe(problem));
+                var errors = ExternalApiPipeline.Errors(await response.Content.ReadAsStringAsync(cancellationToken));
+                throw new RegistryRejectedException(errors.Count == 0 ? "Platina svarade 400."
+                    : string.Join(" ", errors.SelectMany(e => e.Value.Select(v => $"{e.Key}: {v}"))));
             }
             _logger.LogWarning("Platina answered {Status}", (int)response.StatusCode);
             throw new RegistryUnavailableException($"Platina answered {(int)response.StatusCode}.");
@@ -190,28 +170,6 @@ public sealed class PlatinaClient : IPlatina
         {
             _tokenGate.Release();
         }
-    }
-
-    /// <summary>A passing fault worth a quick retry: no answer, 5xx, 408, 429, and 409 (another write was in flight).</summary>
-    private static PredicateBuilder<HttpResponseMessage> Transient => new PredicateBuilder<HttpResponseMessage>()
-        .Handle<HttpRequestException>()
-        .Handle<TimeoutRejectedException>()
-        .HandleResult(r => (int)r.StatusCode >= 500 || r.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.Conflict);
-
-    private static string Describe(string problem)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(problem);
-            if (json.RootElement.TryGetProperty("errors", out var errors))
-            {
-                return string.Join(" ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(v => $"{e.Name}: {v.GetString()}")));
-            }
-        }
-        catch (JsonException)
-        {
-        }
-        return "Platina svarade 400.";
     }
 
     private sealed record TokenBody(

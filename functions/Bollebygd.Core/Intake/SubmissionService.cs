@@ -26,6 +26,7 @@ public sealed partial class SubmissionService(
     PublicLinks links,
     CaseRouter router,
     Registry.RegistrationService registrations,
+    Utility.UtilityService utility,
     TimeProvider time,
     ILogger<SubmissionService> logger)
 {
@@ -80,6 +81,8 @@ public sealed partial class SubmissionService(
             }
             // Bygglov, grävtillstånd and the like are registered in Platina as they arrive.
             await registrations.RequestOnArrivalAsync(created, ct);
+            // Mätaravläsning, uppehåll and ändring av abonnemang go on to EDP Future.
+            await utility.RequestOnArrivalAsync(created, ct);
         }, cancellationToken);
 
         switch (opening)

@@ -10,4 +10,7 @@ public static class OperatorAlertKinds
 
     /// <summary>A case could not be registered in Platina for hours: it is flagged and waits for a person.</summary>
     public const string RegistryFailed = "registry-failed";
+
+    /// <summary>An e-service request could not be sent to EDP Future for hours: its case is flagged.</summary>
+    public const string UtilityFailed = "edp-failed";
 }

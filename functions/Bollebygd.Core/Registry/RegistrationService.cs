@@ -66,9 +66,9 @@ public sealed class RegistrationService(
     /// <summary>On arrival: registered when its e-service always is.</summary>
     public async Task RequestOnArrivalAsync(Case @case, CancellationToken cancellationToken)
     {
-        if (rules.RegistersOnArrival(@case.ServiceId))
+        if (rules.RegistersOnArrival(@case.ServiceId) && await cases.GetAsync(@case.Id, cancellationToken) is { } stored)
         {
-            await RequestAsync(@case, "system", cancellationToken);
+            await RequestAsync(stored.Case, "system", cancellationToken);
         }
     }
 
@@ -96,7 +96,7 @@ public sealed class RegistrationService(
         await using var lease = await writer.TryAcquireAsync(cancellationToken);
         if (lease is null)
         {
-            return (request, RegistryRetryPolicy.WhileBusy);
+            return (request, OutboxRetryPolicy.WhileBusy);
         }
         try
         {
@@ -111,7 +111,7 @@ public sealed class RegistrationService(
         }
         catch (RegistryUnavailableException ex)
         {
-            if (RegistryRetryPolicy.DelayAfter(request.Attempt) is { } delay)
+            if (OutboxRetryPolicy.DelayAfter(request.Attempt) is { } delay)
             {
                 logger.LogWarning("Platina unavailable for case {CaseReference} (attempt {Attempt}); trying again in {Delay}: {Reason}",
                     record.Case.Reference.ToString(), request.Attempt + 1, delay, ex.Message);
@@ -121,7 +121,7 @@ public sealed class RegistrationService(
                 cancellationToken);
             var now = time.GetUtcNow();
             await alerts.RaiseAsync(new OperatorAlert($"registry-{record.Case.Id}", OperatorAlertKinds.RegistryFailed,
-                $"Case {record.Case.Reference} could not be registered in Platina after {RegistryRetryPolicy.MaxAttempts} attempts: {ex.Message}",
+                $"Case {record.Case.Reference} could not be registered in Platina after {OutboxRetryPolicy.MaxAttempts} attempts: {ex.Message}",
                 1, now, now), cancellationToken);
             return null;
         }

@@ -21,6 +21,9 @@ public static class QueueNames
     /// <summary>Cases to register in Platina (the registration outbox).</summary>
     public const string PlatinaRegistrations = "platina-registrations";
 
+    /// <summary>E-service requests to send to EDP Future (the EDP outbox).</summary>
+    public const string EdpRequests = "edp-requests";
+
     /// <summary>The suffix the Functions host (and LocalHost) gives a queue's poison queue.</summary>
     public const string PoisonSuffix = "-poison";
 

@@ -110,7 +110,7 @@ public sealed class RegistrationTests(AzuriteFixture azurite)
         await using var app = await RegistryHarness.StartAsync(azurite, clientSecret: "wrong-secret");
         var record = await app.NewCaseAsync();
 
-        var handled = await app.Get<RegistrationService>().HandleAsync(new RegistrationRequest(record.Case.Id, RegistryRetryPolicy.MaxAttempts),
+        var handled = await app.Get<RegistrationService>().HandleAsync(new RegistrationRequest(record.Case.Id, OutboxRetryPolicy.MaxAttempts),
             CancellationToken.None);
 
         Assert.Null(handled);

@@ -1,10 +1,10 @@
-namespace Bollebygd.Core.Registry;
+namespace Bollebygd.Core.Operations;
 
 /// <summary>
-/// How long a registration waits for Platina to come back: 1, 2, 5, 10, 15 and 30 minutes, then every hour — about
-/// twelve hours in all — before it gives up, raises an operator alert and flags the case.
+/// How long work in an outbox waits for an external system (Platina, EDP Future) to come back: 1, 2, 5, 10, 15 and 30
+/// minutes, then every hour — about twelve hours in all — before it gives up, raises an operator alert and flags the case.
 /// </summary>
-public static class RegistryRetryPolicy
+public static class OutboxRetryPolicy
 {
     private static readonly TimeSpan[] Delays =
     [

@@ -1,0 +1,7 @@
+namespace Bollebygd.Core.Utility;
+
+/// <summary>Port: the EDP outbox.</summary>
+public interface IUtilityQueue
+{
+    Task EnqueueAsync(UtilityRequest request, TimeSpan? delay, CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace Bollebygd.Core.Utility;
+
+public sealed record UtilityInvoice(string Number, string Period, decimal Amount, DateOnly DueDate, bool Paid);
