@@ -55,6 +55,7 @@ public static class BollebygdServiceCollectionExtensions
         services.AddSingleton(sp => RegistryDefinitions.Load(sp.GetRequiredService<Core.Catalog.ServiceCatalog>()));
         services.AddSingleton<RegistrationService>();
         services.AddSingleton<Core.Utility.UtilityService>();
+        services.AddSingleton<Core.Utility.CustomerContextService>();
         services.AddSingleton(sp => KnowledgeSeedDefinitions.Load(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<StaffAccess>();

@@ -298,6 +298,7 @@ function renderCase(c) {
   if (state.remissFor !== c.id) {
     // A new case: the extract starts as what the citizen wrote, for the officer to trim.
     state.remissFor = c.id;
+    $("case-customer-result").replaceChildren();
     state.remissId = null;
     $("case-remiss").reset();
     $("remiss-extract").value = c.timeline.find((e) => e.kind === "received")?.text ?? "";
@@ -305,6 +306,7 @@ function renderCase(c) {
   $("escalate-copy").checked = false;
   $("case-claim").hidden = c.assignee?.id === state.me.id;
   $("case-register").hidden = !mayRegister() || Boolean(c.diaryNumber) || c.registrationRequested;
+  $("case-customer").hidden = !state.me.roles.some((r) => ["agent", "specialist", "lead", "admin"].includes(r));
   $("change-secret-choice").hidden = !isLead();
   $("change-secret").checked = Boolean(c.secret);
   $("case-audit").hidden = !isLead();
@@ -357,6 +359,31 @@ async function onEscalateSubmit(event) {
     location.hash = "#/ko";
   }
   say(copyOnly ? `${groupName} har fått ärendet för kännedom.` : `Ärendet är eskalerat till ${groupName}.`);
+}
+
+async function showCustomer() {
+  const box = $("case-customer-result");
+  const result = await api(`staff/cases/${state.caseCard.id}/customer`);
+  if (!result.ok) return say(result.status === 403 ? TEXT.forbidden : TEXT.failed, true);
+  const data = result.data;
+  if (!data.available) return box.replaceChildren(el("p", {}, "EDP Future svarar inte just nu. Försök igen om en stund."));
+  if (!data.customer) {
+    return box.replaceChildren(el("p", {}, "Ingen kund hittades i EDP Future: ärendet saknar kundnummer och personnummer, eller så känner EDP inte till dem."));
+  }
+  const c = data.customer;
+  const money = (amount) => `${Number(amount).toLocaleString("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr`;
+  const table = (caption, heads, rows) => el("table", { class: "agent-table" },
+    el("caption", {}, caption),
+    el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((cell) => el("td", {}, cell))))));
+  box.replaceChildren(
+    el("p", {}, `${c.name}, kundnummer ${c.customerNumber}, ${c.identityNumber}. ${c.address}`),
+    table("Abonnemang", ["Abonnemang", "Fastighet", "Sedan"], data.subscriptions.map((s) => [s.description, s.property, s.since])),
+    table("Fakturor", ["Faktura", "Period", "Belopp", "Förfaller", "Betald"],
+      data.invoices.map((i) => [i.number, i.period, money(i.amount), i.dueDate, i.paid ? "Ja" : "Nej"])),
+    data.pickups.length
+      ? table("Kommande hämtningar", ["Datum", "Vad"], data.pickups.map((p) => [p.date, p.fraction]))
+      : el("p", {}, "Inga hämtningar de närmaste åtta veckorna (till exempel under ett uppehåll)."));
 }
 
 async function registerCase() {
@@ -621,6 +648,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("case-change").addEventListener("submit", onChangeSubmit);
   $("case-claim").addEventListener("click", () => changeCase({ assigneeId: "me" }, TEXT.claimed));
   $("case-register").addEventListener("click", () => registerCase().catch(() => say(TEXT.failed, true)));
+  $("case-customer-show").addEventListener("click", () => showCustomer().catch(() => say(TEXT.failed, true)));
   $("case-reply").addEventListener("submit", onReplySubmit);
   $("case-delay-use").addEventListener("click", () => {
     $("reply-text").value = state.caseCard?.delayNotice ?? "";

@@ -1,0 +1,5 @@
+namespace Bollebygd.Core.Utility;
+
+/// <summary>What the case card shows of the citizen in EDP Future: who, their subscriptions, invoices and collection days.</summary>
+public sealed record CustomerContext(UtilityCustomer Customer, IReadOnlyList<UtilitySubscription> Subscriptions,
+    IReadOnlyList<UtilityInvoice> Invoices, IReadOnlyList<UtilityPickup> Pickups);
