@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Bollebygd.Adapters.Access;
 using Bollebygd.Adapters.Audit;
 using Bollebygd.Adapters.Cases;
+using Bollebygd.Adapters.Http;
 using Bollebygd.Adapters.Intake;
 using Bollebygd.Adapters.Knowledge;
 using Bollebygd.Adapters.Mail;
@@ -81,17 +82,28 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<IRemisser, TableRemisser>();
         services.AddSingleton<IRemissKeys, BlobRemissKeys>();
         services.AddOptions<PlatinaOptions>().Bind(configuration.GetSection(PlatinaOptions.Section));
-        services.AddSingleton<IPlatina>(sp =>
+        services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatinaOptions>>().Value;
             return ActivatorUtilities.CreateInstance<PlatinaClient>(sp, ExternalHttpClient(options.BaseUrl, options.TimeoutSeconds));
         });
+        services.AddSingleton<IPlatina>(sp => sp.GetRequiredService<PlatinaClient>());
         services.AddOptions<EdpOptions>().Bind(configuration.GetSection(EdpOptions.Section));
-        services.AddSingleton<IEdpFuture>(sp =>
+        services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EdpOptions>>().Value;
             return ActivatorUtilities.CreateInstance<EdpClient>(sp, ExternalHttpClient(options.BaseUrl, options.TimeoutSeconds));
         });
+        services.AddSingleton<IEdpFuture>(sp => sp.GetRequiredService<EdpClient>());
+        // Reported in /api/health when configured; an outage there degrades, never stops, the app.
+        if (configuration[$"{PlatinaOptions.Section}:BaseUrl"] is { Length: > 0 })
+        {
+            services.AddSingleton<IHealthProbe>(sp => new ExternalSystemProbe("platina", sp.GetRequiredService<PlatinaClient>().PingAsync));
+        }
+        if (configuration[$"{EdpOptions.Section}:BaseUrl"] is { Length: > 0 })
+        {
+            services.AddSingleton<IHealthProbe>(sp => new ExternalSystemProbe("edp-future", sp.GetRequiredService<EdpClient>().PingAsync));
+        }
         services.AddSingleton<IUtilityQueue, QueueUtilityQueue>();
         services.AddSingleton<IRegistryWriterLease, BlobRegistryWriterLease>();
         services.AddSingleton<IRegistrationQueue, QueueRegistrationQueue>();

@@ -41,6 +41,12 @@ public sealed class PlatinaClient : IPlatina
     /// <summary>Whether a base address is set (without one the connector is off and registrations wait).</summary>
     public bool IsConfigured => _options.BaseUrl is { Length: > 0 };
 
+    /// <summary>A token and a read of the reference data: Platina answers (the health probe).</summary>
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        using var _ = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, "api/v7/statuses"), cancellationToken);
+    }
+
     public async Task<RegistryEntry?> FindAsync(string externalReference, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get,

@@ -22,6 +22,9 @@ public sealed class EdpClient(HttpClient http, IOptions<EdpOptions> options, ICo
 
     public bool IsConfigured => options.Value.BaseUrl is { Length: > 0 };
 
+    /// <summary>A harmless read: EDP Future answers (the health probe).</summary>
+    public Task PingAsync(CancellationToken cancellationToken) => FindCustomersAsync(null, "0", cancellationToken);
+
     public async Task<IReadOnlyList<UtilityCustomer>> FindCustomersAsync(string? identityNumber, string? customerNumber, CancellationToken cancellationToken) =>
         await GetAsync<List<UtilityCustomer>>(identityNumber is { Length: > 0 }
             ? $"api/v1/customers?identityNumber={Uri.EscapeDataString(identityNumber)}"

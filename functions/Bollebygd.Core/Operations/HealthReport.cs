@@ -11,5 +11,9 @@ public sealed record HealthReport(
     public const string HealthyStatus = "healthy";
     public const string UnhealthyStatus = "unhealthy";
 
-    public bool IsHealthy => Status == HealthyStatus;
+    /// <summary>Everything the app needs answers, but an external system does not: intake works, some work waits.</summary>
+    public const string DegradedStatus = "degraded";
+
+    /// <summary>Whether the app can take work (healthy or degraded): what the 200/503 of the endpoint says.</summary>
+    public bool IsHealthy => Status != UnhealthyStatus;
 }

@@ -5,7 +5,7 @@ namespace Bollebygd.Core.Operations;
 
 /// <summary>
 /// Runs every dependency probe in parallel, each within <see cref="ProbeTimeout"/>, and reports the whole as healthy
-/// only when all of them answered.
+/// when all of them answered, degraded when only external systems (not critical) did not, else unhealthy.
 /// </summary>
 public sealed class HealthService(
     IEnumerable<IHealthProbe> probes,
@@ -27,13 +27,16 @@ public sealed class HealthService(
         var checks = await Task.WhenAll(all.Select(p => RunAsync(p, cancellationToken)));
 
         IReadOnlyList<OperatorAlert> openAlerts = [];
-        if (checks.All(c => c.Healthy))
+        var criticalUp = checks.Where(c => c.Critical).All(c => c.Healthy);
+        if (criticalUp)
         {
             // Alerts live in storage; reading them is only meaningful when storage answers.
             openAlerts = await alerts.ListOpenAsync(cancellationToken);
         }
 
-        var status = checks.All(c => c.Healthy) ? HealthReport.HealthyStatus : HealthReport.UnhealthyStatus;
+        var status = !criticalUp ? HealthReport.UnhealthyStatus
+            : checks.All(c => c.Healthy) ? HealthReport.HealthyStatus
+            : HealthReport.DegradedStatus;
         return new HealthReport(status, Version, time.GetUtcNow(), checks, openAlerts);
     }
 
@@ -45,7 +48,7 @@ public sealed class HealthService(
         try
         {
             await probe.CheckAsync(timeout.Token).WaitAsync(ProbeTimeout, time, cancellationToken);
-            return new HealthCheckResult(probe.Name, true, Stopwatch.GetElapsedTime(started), null);
+            return new HealthCheckResult(probe.Name, true, Stopwatch.GetElapsedTime(started), null, probe.Critical);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -53,7 +56,7 @@ public sealed class HealthService(
                 ? $"no answer within {ProbeTimeout.TotalSeconds:0} s"
                 : ex.GetType().Name + ": " + FirstLine(ex.Message);
             logger.LogWarning("Health probe {Probe} failed: {Error}", probe.Name, error);
-            return new HealthCheckResult(probe.Name, false, Stopwatch.GetElapsedTime(started), error);
+            return new HealthCheckResult(probe.Name, false, Stopwatch.GetElapsedTime(started), error, probe.Critical);
         }
     }
 

@@ -7,7 +7,10 @@ using Microsoft.DurableTask.Client;
 
 namespace Bollebygd.Functions.Operations;
 
-/// <summary><c>GET /api/health</c>: 200 when storage (tables, queues, blobs) and durable all answer, else 503.</summary>
+/// <summary>
+/// <c>GET /api/health</c>: 200 when storage (tables, queues, blobs) and durable all answer — status "healthy", or
+/// "degraded" when Platina or EDP Future does not (their work waits) — else 503.
+/// </summary>
 public sealed class HealthFunction(HealthService health, ClientRateLimiter limiter)
 {
     public const string Name = "Health";

@@ -42,6 +42,17 @@ public class HealthServiceTests
     }
 
     [Fact]
+    public async Task An_external_system_down_makes_the_report_degraded_but_still_able_to_take_work()
+    {
+        var report = await Service(new Probe("tables"), new Probe("platina", new HttpRequestException("Connection refused")) { IsCritical = false })
+            .CheckAsync([], CancellationToken.None);
+
+        Assert.True(report.IsHealthy); // 200: intake goes on, the registrations wait in their outbox
+        Assert.Equal(HealthReport.DegradedStatus, report.Status);
+        Assert.Equal(("platina", false, false), report.Checks.Where(c => !c.Healthy).Select(c => (c.Name, c.Healthy, c.Critical)).Single());
+    }
+
+    [Fact]
     public async Task A_probe_that_does_not_answer_in_time_counts_as_down()
     {
         var hanging = new HangingProbe();
@@ -58,6 +69,10 @@ public class HealthServiceTests
     private sealed class Probe(string name, Exception? failure = null) : IHealthProbe
     {
         public string Name => name;
+
+        public bool IsCritical { get; init; } = true;
+
+        public bool Critical => IsCritical;
 
         public Task CheckAsync(CancellationToken cancellationToken) =>
             failure is null ? Task.CompletedTask : Task.FromException(failure);

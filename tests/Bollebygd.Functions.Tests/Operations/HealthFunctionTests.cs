@@ -43,6 +43,24 @@ public class HealthFunctionTests(AzuriteFixture azurite)
         Assert.Contains("\"status\":\"unhealthy\"", JsonSerializer.Serialize(report, JsonSerializerOptions.Web));
     }
 
+    [Fact]
+    public async Task Answers_200_degraded_naming_platina_and_edp_when_they_are_down()
+    {
+        var nowhere = $"http://127.0.0.1:{FreePort.Next()}";
+        using var services = AppServices.Build(azurite, settings: new Dictionary<string, string?>
+        {
+            ["Platina:BaseUrl"] = nowhere + "/platina", ["Platina:TimeoutSeconds"] = "1", ["Edp:BaseUrl"] = nowhere + "/edp", ["Edp:TimeoutSeconds"] = "1",
+        });
+        await using var durable = await DurableTaskTestHost.StartAsync(_ => { }, new DurableTaskTestHostOptions { Port = FreePort.Next() });
+
+        var result = await Run(services, durable);
+
+        Assert.Equal(StatusCodes.Status200OK, result.StatusCode);
+        var report = Assert.IsType<HealthReport>(result.Value);
+        Assert.Equal(HealthReport.DegradedStatus, report.Status);
+        Assert.Equal(["edp-future", "platina"], report.Checks.Where(c => !c.Healthy).Select(c => c.Name).Order());
+    }
+
     private static async Task<ObjectResult> Run(IServiceProvider services, DurableTaskTestHost durable)
     {
         var function = ActivatorUtilities.CreateInstance<HealthFunction>(services);
