@@ -36,6 +36,7 @@ public class StaffAuthorizationMatrixTests(LocalHostFixture fixture)
         ["POST staff/cases/{caseId}/remisser"] = CaseWorkers,
         ["POST staff/cases/{caseId}/registrations"] = Registrators,
         ["GET staff/cases/{caseId}/customer"] = CaseWorkers,
+        ["POST staff/cases/{caseId}/edp-move"] = Registrators,
         ["POST staff/cases"] = CaseWorkers,
         ["POST staff/routing/suggest"] = CaseWorkers,
         ["GET staff/knowledge"] = CaseWorkers,

@@ -287,6 +287,7 @@ function renderCase(c) {
     ...(c.sla ? [fact("SLA", ...slaCell(c.sla, true))] : []),
     ...(c.diaryNumber ? [fact("Diarienummer", c.diaryNumber)]
       : c.registrationRequested ? [fact("Diarienummer", "Diarieföring i Platina pågår")] : []),
+    ...(c.edpCaseId ? [fact("EDP Future-ärende", c.edpCaseId)] : []),
     ...(c.links.length ? [fact("Länkade ärenden", ...c.links.map((l) => el("a", { href: `#/arende/${l}` }, l.slice(0, 8))))] : []));
   $("change-status").value = c.status;
   $("change-priority").value = c.priority;
@@ -306,6 +307,7 @@ function renderCase(c) {
   $("escalate-copy").checked = false;
   $("case-claim").hidden = c.assignee?.id === state.me.id;
   $("case-register").hidden = !mayRegister() || Boolean(c.diaryNumber) || c.registrationRequested;
+  $("case-edp-move").hidden = $("case-register").hidden;
   $("case-customer").hidden = !state.me.roles.some((r) => ["agent", "specialist", "lead", "admin"].includes(r));
   $("change-secret-choice").hidden = !isLead();
   $("change-secret").checked = Boolean(c.secret);
@@ -384,6 +386,20 @@ async function showCustomer() {
     data.pickups.length
       ? table("Kommande hämtningar", ["Datum", "Vad"], data.pickups.map((p) => [p.date, p.fraction]))
       : el("p", {}, "Inga hämtningar de närmaste åtta veckorna (till exempel under ett uppehåll)."));
+}
+
+async function onEdpMoveSubmit(event) {
+  event.preventDefault();
+  const form = $("case-edp-move");
+  fieldErrors(form, {});
+  const result = await api(`staff/cases/${state.caseCard.id}/edp-move`, { method: "POST", body: { edpCaseId: $("edp-case-id").value } });
+  if (!result.ok) {
+    if (result.status === 400 && fieldErrors(form, result.data?.errors ?? {})) return say("Flytten gjordes inte. Rätta det som är markerat.", true);
+    return say(firstError(result) ?? TEXT.failed, true);
+  }
+  state.caseCard = result.data;
+  renderCase(result.data);
+  say("Flytten till Platina är begärd. Diarienumret visas här när Platina har svarat.");
 }
 
 async function registerCase() {
@@ -649,6 +665,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("case-claim").addEventListener("click", () => changeCase({ assigneeId: "me" }, TEXT.claimed));
   $("case-register").addEventListener("click", () => registerCase().catch(() => say(TEXT.failed, true)));
   $("case-customer-show").addEventListener("click", () => showCustomer().catch(() => say(TEXT.failed, true)));
+  $("case-edp-move").addEventListener("submit", (event) => onEdpMoveSubmit(event).catch(() => say(TEXT.failed, true)));
   $("case-reply").addEventListener("submit", onReplySubmit);
   $("case-delay-use").addEventListener("click", () => {
     $("reply-text").value = state.caseCard?.delayNotice ?? "";

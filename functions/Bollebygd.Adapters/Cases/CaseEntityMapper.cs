@@ -37,6 +37,7 @@ public static class CaseEntityMapper
         ["Secret"] = c.Secret,
         ["DiaryNumber"] = c.DiaryNumber,
         ["PlatinaId"] = c.PlatinaId,
+        ["EdpCaseId"] = c.EdpCaseId,
     };
 
     public static Case ToCase(TableEntity e)
@@ -64,7 +65,8 @@ public static class CaseEntityMapper
             e.GetString("LinkedCases") is { Length: > 0 } links ? links.Split(',') : [],
             e.GetBoolean("Secret") ?? false,
             e.GetString("DiaryNumber"),
-            e.GetInt32("PlatinaId"));
+            e.GetInt32("PlatinaId"),
+            e.GetString("EdpCaseId"));
     }
 
     public static TableEntity ToEntity(string caseId, TimelineEntry entry) => new(caseId, EntryRowPrefix + entry.Id)

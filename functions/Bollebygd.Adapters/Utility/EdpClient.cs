@@ -59,6 +59,25 @@ public sealed class EdpClient(HttpClient http, IOptions<EdpOptions> options, ICo
         return received.TryGetProperty("id", out var id) ? id.GetString() ?? reference : reference;
     }
 
+    public async Task<UtilityCaseExport?> ExportCaseAsync(string edpCaseId, CancellationToken cancellationToken)
+    {
+        var export = await GetAsync<ExportBody>($"api/v1/cases/{Uri.EscapeDataString(edpCaseId)}/export", cancellationToken);
+        return export is null ? null : new UtilityCaseExport(export.CaseId, export.Title, export.CustomerNumber,
+            export.Documents.Select(d => new UtilityDocument(d.Name, d.ContentType, Convert.FromBase64String(d.ContentBase64))).ToList());
+    }
+
+    public async Task LinkToPlatinaAsync(string edpCaseId, string diaryNumber, CancellationToken cancellationToken)
+    {
+        using var _ = await SendAsync(() => new HttpRequestMessage(HttpMethod.Put, $"api/v1/cases/{Uri.EscapeDataString(edpCaseId)}/platina-link")
+        {
+            Content = JsonContent.Create(new { platinaReference = diaryNumber }, options: Json),
+        }, cancellationToken);
+    }
+
+    private sealed record ExportBody(string CaseId, string Title, string CustomerNumber, List<DocumentBody> Documents);
+
+    private sealed record DocumentBody(string Name, string ContentType, string ContentBase64);
+
     private async Task<T?> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), cancellationToken, notFoundIsEmpty: true);

@@ -7,7 +7,8 @@ namespace Bollebygd.Core.Cases;
 /// person's eyes before anything else (a message that could not be read, say). <see cref="MergedInto"/> names the case
 /// a duplicate was merged into. (Where the case stands against its SLA is kept beside it by the SLA workflow.)
 /// <see cref="Secret"/> (sekretess) keeps the case to its group and puts every read of it in the audit log.
-/// <see cref="DiaryNumber"/> is its diarienummer in Platina once registered (<see cref="PlatinaId"/> its id there).
+/// <see cref="DiaryNumber"/> is its diarienummer in Platina once registered (<see cref="PlatinaId"/> its id there);
+/// <see cref="EdpCaseId"/> the EDP Future case it carries to Platina ("Flytta till Platina"), linked both ways.
 /// </summary>
 public sealed record Case(
     string Id,
@@ -31,7 +32,8 @@ public sealed record Case(
     IReadOnlyList<string>? LinkedCases = null,
     bool Secret = false,
     string? DiaryNumber = null,
-    int? PlatinaId = null)
+    int? PlatinaId = null,
+    string? EdpCaseId = null)
 {
     public IReadOnlyList<string> Links => LinkedCases ?? [];
 

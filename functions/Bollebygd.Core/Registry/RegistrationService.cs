@@ -28,6 +28,7 @@ public sealed class RegistrationService(
     RegistryRules rules,
     IUploadStore uploads,
     IRawMailStore rawMail,
+    Utility.IEdpFuture edp,
     IOperatorAlerts alerts,
     IAuditTrail audit,
     TimeProvider time,
@@ -37,6 +38,8 @@ public sealed class RegistrationService(
     public const string RegisteredEntryId = "registry-registered";
     public const string DocumentEntryPrefix = "registry-doc-";
     public const string AlreadyRegistered = "Ärendet är redan diariefört.";
+    public const string EdpCaseInvalid = "Skriv ärendenumret i EDP Future, till exempel BMN-2026-0142.";
+    public const string EdpLinkedEntryId = "edp-linked";
 
     /// <summary>A registrator's or lead's "Diarieför".</summary>
     public async Task<CaseWorkOutcome> RequestAsync(StaffUser user, string caseId, CancellationToken cancellationToken)
@@ -61,6 +64,40 @@ public sealed class RegistrationService(
         await RequestAsync(record.Case, user.Author, cancellationToken);
         await audit.RecordAsync(new AuditEntry($"{caseId}.{RequestedEntryId}", time.GetUtcNow(), user.Id, "case.register", caseId, null), cancellationToken);
         return new CaseWorkOutcome.Done((await cases.GetAsync(caseId, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// "Flytta till Platina": the case carries an EDP Future case (a bygglov ready for the nämnd) into Platina — its
+    /// documents are attached there, and both systems keep the link — so nobody types it twice.
+    /// </summary>
+    public async Task<CaseWorkOutcome> MoveFromEdpAsync(StaffUser user, string caseId, string? edpCaseId, CancellationToken cancellationToken)
+    {
+        if (!StaffPermissions.Allows(user, StaffAction.RegisterCases))
+        {
+            return new CaseWorkOutcome.Forbidden();
+        }
+        edpCaseId = edpCaseId?.Trim();
+        if (edpCaseId is null || !System.Text.RegularExpressions.Regex.IsMatch(edpCaseId, @"^[A-Za-z0-9-]{3,40}\z"))
+        {
+            return CaseWorkOutcome.Invalid.One("edpCaseId", EdpCaseInvalid);
+        }
+        var record = await cases.GetAsync(caseId, cancellationToken);
+        if (record is null)
+        {
+            return new CaseWorkOutcome.NotFound();
+        }
+        if (!user.CanWorkIn(record.Case.Group) && !user.Has(StaffRole.Registrator))
+        {
+            return new CaseWorkOutcome.Forbidden();
+        }
+        if (record.Case.DiaryNumber is not null)
+        {
+            return CaseWorkOutcome.Invalid.One("edpCaseId", AlreadyRegistered);
+        }
+        await cases.UpdateRetryingAsync(caseId, c => c.EdpCaseId is null ? c with { EdpCaseId = edpCaseId } : null,
+            new TimelineEntry("edp-move", time.GetUtcNow(), TimelineEntryKind.Event, user.Author,
+                $"Flyttas från EDP Future (ärende {edpCaseId}) till Platina, med handlingarna.", []), cancellationToken);
+        return await RequestAsync(user, caseId, cancellationToken);
     }
 
     /// <summary>On arrival: registered when its e-service always is.</summary>
@@ -89,7 +126,8 @@ public sealed class RegistrationService(
             logger.LogWarning("Registration of case {CaseId} dropped: the case does not exist", request.CaseId);
             return null;
         }
-        if (record.Case.DiaryNumber is not null && Documents(record).All(d => record.Timeline.Any(e => e.Id == DocumentEntryPrefix + d.Key)))
+        if (record.Case.DiaryNumber is not null && record.Case.EdpCaseId is null
+            && Documents(record, null).All(d => record.Timeline.Any(e => e.Id == DocumentEntryPrefix + d.Key)))
         {
             return null; // registered with all its documents: a redelivery
         }
@@ -130,9 +168,10 @@ public sealed class RegistrationService(
     private async Task RegisterAsync(CaseRecord record, CancellationToken cancellationToken)
     {
         var @case = record.Case;
+        var export = @case.EdpCaseId is { } edpCaseId ? await ExportAsync(edpCaseId, cancellationToken) : null;
         var entry = @case.DiaryNumber is { } known && @case.PlatinaId is { } id
             ? new RegistryEntry(id, known)
-            : await platina.FindAsync(@case.Reference.ToString(), cancellationToken) ?? await platina.RegisterAsync(Draft(record), cancellationToken);
+            : await platina.FindAsync(@case.Reference.ToString(), cancellationToken) ?? await platina.RegisterAsync(Draft(record, export), cancellationToken);
         if (@case.DiaryNumber is null)
         {
             await cases.UpdateRetryingAsync(@case.Id, c => c.DiaryNumber is null ? c with { DiaryNumber = entry.DiaryNumber, PlatinaId = entry.Id, Attention = null } : null,
@@ -141,17 +180,44 @@ public sealed class RegistrationService(
             logger.LogInformation("Case {CaseReference} registered in Platina as {DiaryNumber}", @case.Reference.ToString(), entry.DiaryNumber);
             record = (await cases.GetAsync(@case.Id, cancellationToken))!;
         }
-        foreach (var document in Documents(record).Where(d => record.Timeline.All(e => e.Id != DocumentEntryPrefix + d.Key)))
+        foreach (var document in Documents(record, export).Where(d => record.Timeline.All(e => e.Id != DocumentEntryPrefix + d.Key)))
         {
             await platina.AddDocumentAsync(entry.Id, await WithContentAsync(record, document, cancellationToken), cancellationToken);
             await cases.AppendRetryingAsync(record.Case, new TimelineEntry(DocumentEntryPrefix + document.Key, time.GetUtcNow(), TimelineEntryKind.Event,
                 "system", $"Handlingen \"{document.Title}\" bifogad i Platina.", []), null, cancellationToken);
         }
+        if (export is not null && record.Timeline.All(e => e.Id != EdpLinkedEntryId))
+        {
+            try
+            {
+                await edp.LinkToPlatinaAsync(export.CaseId, entry.DiaryNumber, cancellationToken);
+            }
+            catch (Utility.UtilityUnavailableException ex)
+            {
+                throw new RegistryUnavailableException($"EDP Future did not take the link: {ex.Message}", ex);
+            }
+            await cases.AppendRetryingAsync(record.Case, new TimelineEntry(EdpLinkedEntryId, time.GetUtcNow(), TimelineEntryKind.Event, "system",
+                $"EDP Future-ärendet {export.CaseId} visar nu diarienumret {entry.DiaryNumber}.", []), null, cancellationToken);
+        }
     }
 
-    private PlatinaCaseDraft Draft(CaseRecord record)
+    /// <summary>The EDP case to carry; EDP away waits like Platina away, a case EDP does not have is a person's to sort out.</summary>
+    private async Task<Utility.UtilityCaseExport> ExportAsync(string edpCaseId, CancellationToken cancellationToken)
     {
-        var c = record.Case;
+        try
+        {
+            return await edp.ExportCaseAsync(edpCaseId, cancellationToken)
+                ?? throw new RegistryRejectedException($"EDP Future har inget ärende {edpCaseId}.");
+        }
+        catch (Utility.UtilityUnavailableException ex)
+        {
+            throw new RegistryUnavailableException($"EDP Future did not answer: {ex.Message}", ex);
+        }
+    }
+
+    private PlatinaCaseDraft Draft(CaseRecord record, Utility.UtilityCaseExport? export)
+    {
+        var c = record.Case with { Title = export?.Title ?? record.Case.Title };
         var received = record.Timeline.FirstOrDefault(e => e.Kind == TimelineEntryKind.Received);
         var description = IdentityNumbersInText.Mask(received?.Text ?? c.Title);
         return new PlatinaCaseDraft(rules.DiaryFor(c.Group), rules.CaseTypeFor(c.ServiceId), Truncate(c.Title, 200),
@@ -164,7 +230,7 @@ public sealed class RegistrationService(
     /// The documents a registered case carries: a readable rendering of the case, every file of the citizen's messages,
     /// and the e-mails as they came. Their keys are stable, so each is attached once.
     /// </summary>
-    private static IReadOnlyList<RegistryDocument> Documents(CaseRecord record)
+    private static IReadOnlyList<RegistryDocument> Documents(CaseRecord record, Utility.UtilityCaseExport? export)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(record.Case.CreatedAt, SwedishTime.Zone).DateTime);
         var documents = new List<RegistryDocument> { new("case", $"Ärende {record.Case.Reference}", "In", today, $"{record.Case.Reference}.txt",
@@ -179,11 +245,18 @@ public sealed class RegistrationService(
                     "meddelande.eml", "message/rfc822", ReadOnlyMemory<byte>.Empty));
             }
         }
+        // The EDP case's own documents, carried over with it.
+        documents.AddRange((export?.Documents ?? []).Select((d, i) =>
+            new RegistryDocument($"edp-{i}-{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(d.Name)))[..8].ToLowerInvariant()}", d.Name, "In", today, d.Name, d.ContentType, d.Content)));
         return documents;
     }
 
     private async Task<RegistryDocument> WithContentAsync(CaseRecord record, RegistryDocument document, CancellationToken cancellationToken)
     {
+        if (!document.Content.IsEmpty)
+        {
+            return document;
+        }
         if (document.Key == "case")
         {
             return document with { Content = Encoding.UTF8.GetBytes(Render(record)) };

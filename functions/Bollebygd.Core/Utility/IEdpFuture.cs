@@ -16,6 +16,12 @@ public interface IEdpFuture
 
     Task ReportMeterReadingAsync(string meterId, DateOnly readOn, double value, string? comment, CancellationToken cancellationToken);
 
+    /// <summary>An EDP case with its documents, for moving it to Platina; null when EDP has no such case.</summary>
+    Task<UtilityCaseExport?> ExportCaseAsync(string edpCaseId, CancellationToken cancellationToken);
+
+    /// <summary>Stores the Platina diary number on the EDP case, so EDP shows where it went (the same number again is harmless).</summary>
+    Task LinkToPlatinaAsync(string edpCaseId, string diaryNumber, CancellationToken cancellationToken);
+
     /// <summary>A pickup pause or subscription change; <paramref name="reference"/> makes a retry the same request.</summary>
     Task<string> SendRequestAsync(UtilityRequestKind kind, string customerNumber, string subscriptionId, string reference, string details,
         DateOnly from, DateOnly? to, CancellationToken cancellationToken);

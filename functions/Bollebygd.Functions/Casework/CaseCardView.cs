@@ -34,6 +34,7 @@ public static class CaseCardView
             attention = c.Attention,
             secret = c.Secret,
             diaryNumber = c.DiaryNumber,
+            edpCaseId = c.EdpCaseId,
             registrationRequested = record.Timeline.Any(e => e.Id == Core.Registry.RegistrationService.RequestedEntryId),
             mailbox = c.Mailbox,
             mergedInto = c.MergedInto,

@@ -157,6 +157,15 @@ public sealed class CaseworkFunctions(
         await access.RunAsync(request, StaffAction.RegisterCases,
             async user => await ResultAsync(request, await diarium.RequestAsync(user, caseId, cancellationToken)), cancellationToken);
 
+    [Function("CaseEdpMove")]
+    public async Task<IActionResult> MoveFromEdp(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/edp-move")] HttpRequest request, string caseId,
+        CancellationToken cancellationToken) =>
+        await access.RunAsync(request, StaffAction.RegisterCases, async user =>
+            await BodyAsync<EdpMoveBody>(request, cancellationToken) is { } body
+                ? await ResultAsync(request, await diarium.MoveFromEdpAsync(user, caseId, body.EdpCaseId, cancellationToken))
+                : Problems.FieldError("edpCaseId", RegistrationService.EdpCaseInvalid), cancellationToken);
+
     [Function("CaseMerge")]
     public async Task<IActionResult> Merge(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "staff/cases/{caseId}/merge")] HttpRequest request, string caseId,
@@ -228,6 +237,8 @@ public sealed class CaseworkFunctions(
     private sealed record TextBody(string? Id, string? Text, ReplyChannel? Channel = null);
 
     private sealed record CaseIdBody(string? CaseId);
+
+    private sealed record EdpMoveBody(string? EdpCaseId);
 
     private sealed record EscalationBody(string? Id, string? Group, string? Note, bool CopyOnly);
 

@@ -120,6 +120,28 @@ public sealed class RegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Moving_an_edp_case_to_platina_carries_its_documents_and_links_both_ways()
+    {
+        await using var app = await RegistryHarness.StartAsync(azurite);
+        var record = await app.NewCaseAsync("Bygglov till nämnden");
+
+        Assert.IsType<CaseWorkOutcome.Invalid>(await app.Get<RegistrationService>().MoveFromEdpAsync(RegistryHarness.Registrator, record.Case.Id,
+            "inte/ett/nummer", CancellationToken.None));
+        Assert.IsType<CaseWorkOutcome.Done>(await app.Get<RegistrationService>().MoveFromEdpAsync(RegistryHarness.Registrator, record.Case.Id,
+            "BMN-2026-0142", CancellationToken.None));
+        await app.DrainAsync(new RegistrationRequest(record.Case.Id));
+        await app.DrainAsync(new RegistrationRequest(record.Case.Id)); // redelivered: nothing twice
+
+        var moved = await app.CaseAsync(record.Case.Id);
+        var inPlatina = Assert.Single(app.Simulators.Platina.All());
+        Assert.Equal("Bygglov för tillbyggnad, Bollebygd Hulta 1:23", inPlatina.Title);
+        Assert.Equal(["Ärende " + record.Case.Reference, "ansokan.txt", "tjansteskrivelse.txt"],
+            app.Simulators.Platina.DeedsOf(inPlatina.Id).Select(d => d.Title));
+        Assert.Equal(moved.DiaryNumber, app.Simulators.Edp.Case("BMN-2026-0142")!.PlatinaReference);
+        Assert.Equal("BMN-2026-0142", moved.EdpCaseId);
+    }
+
+    [Fact]
     public async Task Only_registrators_leads_and_admins_may_ask_for_a_registration()
     {
         await using var app = await RegistryHarness.StartAsync(azurite);

@@ -42,6 +42,9 @@ public sealed class RegistryHarness : IAsyncDisposable
             ["PlatinaClientSecret"] = clientSecret,
             ["Platina:BreakSeconds"] = "1",
             ["Platina:TimeoutSeconds"] = "5",
+            ["Edp:BaseUrl"] = new Uri(simulators.BaseAddress, "/edp").ToString(),
+            ["Edp:ApiKeySetting"] = "EdpApiKey",
+            ["EdpApiKey"] = "simulator-api-key",
         });
         return new RegistryHarness(simulators, services);
     }

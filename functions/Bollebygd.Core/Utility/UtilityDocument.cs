@@ -1,0 +1,3 @@
+namespace Bollebygd.Core.Utility;
+
+public sealed record UtilityDocument(string Name, string ContentType, byte[] Content);
