@@ -72,7 +72,7 @@ public partial class CitizenJourneyTests(LocalHostFixture fixture)
         await Accessibility.AssertNoViolationsAsync(page);
 
         // The receipt mail, with the private link and no personnummer in clear.
-        var mail = await fixture.Mail.WaitForMailAsync(reference, TimeSpan.FromSeconds(60));
+        var mail = await fixture.Mail.WaitForMailAsync($"[{reference}] Vi har tagit emot ditt ärende", TimeSpan.FromSeconds(60));
         Assert.DoesNotContain("198112189876", mail);
         Assert.Contains("19811218-****", mail);
         var link = TrackingLink().Match(mail).Value;
@@ -81,7 +81,11 @@ public partial class CitizenJourneyTests(LocalHostFixture fixture)
         // The status page through the link, and a complement with a file.
         await page.GotoAsync(link);
         await Assertions.Expect(page.Locator("#case-reference")).ToHaveTextAsync(reference);
-        await Assertions.Expect(page.Locator("#case-status")).ToContainTextAsync("Inskickat");
+        // The pause went on to EDP Future (the simulator knows Anna's personnummer): its answer is on the page.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#case-messages")).ToContainTextAsync("Din ansökan om uppehåll i avfallshämtningen",
+            new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#case-status")).ToContainTextAsync("Under behandling");
         await Accessibility.AssertNoViolationsAsync(page);
         await page.Locator("#reply-text").FillAsync("Här är intyget om att huset står tomt.");
         await page.Locator("#reply-files").SetInputFilesAsync(new FilePayload { Name = "intyg.pdf", MimeType = "application/pdf", Buffer = Pdf });
@@ -125,7 +129,7 @@ public partial class CitizenJourneyTests(LocalHostFixture fixture)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tack! Vi har tagit emot ditt ärende");
         await Accessibility.AssertNoViolationsWithoutScriptsAsync(fixture.Browser, page);
         var reference = page.Url.Split("arende=")[1];
-        var mail = await fixture.Mail.WaitForMailAsync(reference, TimeSpan.FromSeconds(60));
+        var mail = await fixture.Mail.WaitForMailAsync($"[{reference}] Vi har tagit emot ditt ärende", TimeSpan.FromSeconds(60));
         Assert.Contains("karta.pdf", mail);
         await context.CloseAsync();
     }
