@@ -59,6 +59,7 @@ public class UtilityTests(LocalHostFixture fixture)
         await Assertions.Expect(customer).ToContainTextAsync("Eva Exempel, kundnummer 100234, 19811218-****");
         await Assertions.Expect(customer).ToContainTextAsync("Kärl 190 l");
         await Assertions.Expect(customer).ToContainTextAsync("F-2026-4410");
+        await Assertions.Expect(customer).ToContainTextAsync("1895 m³");
         // The pause EDP just took leaves no collection days in the coming weeks.
         await Assertions.Expect(customer).ToContainTextAsync("Inga hämtningar de närmaste åtta veckorna");
         Assert.DoesNotMatch(new Regex("9876"), await customer.InnerTextAsync());

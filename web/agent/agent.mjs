@@ -383,6 +383,8 @@ async function showCustomer() {
     table("Abonnemang", ["Abonnemang", "Fastighet", "Sedan"], data.subscriptions.map((s) => [s.description, s.property, s.since])),
     table("Fakturor", ["Faktura", "Period", "Belopp", "Förfaller", "Betald"],
       data.invoices.map((i) => [i.number, i.period, money(i.amount), i.dueDate, i.paid ? "Ja" : "Nej"])),
+    ...(data.readings.length ? [table("Förbrukning (mätaravläsningar)", ["Datum", "Mätare", "Ställning", "Källa"],
+      data.readings.map((r) => [r.readOn, r.meterId, `${r.value} m³`, r.comment ? `${r.source}: ${r.comment}` : r.source]))] : []),
     data.pickups.length
       ? table("Kommande hämtningar", ["Datum", "Vad"], data.pickups.map((p) => [p.date, p.fraction]))
       : el("p", {}, "Inga hämtningar de närmaste åtta veckorna (till exempel under ett uppehåll)."));

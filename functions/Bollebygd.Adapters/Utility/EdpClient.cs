@@ -36,6 +36,9 @@ public sealed class EdpClient(HttpClient http, IOptions<EdpOptions> options, ICo
     public async Task<IReadOnlyList<UtilityInvoice>> InvoicesAsync(string customerNumber, CancellationToken cancellationToken) =>
         await GetAsync<List<UtilityInvoice>>($"api/v1/customers/{Uri.EscapeDataString(customerNumber)}/invoices", cancellationToken) ?? [];
 
+    public async Task<IReadOnlyList<UtilityMeterReading>> MeterReadingsAsync(string customerNumber, CancellationToken cancellationToken) =>
+        await GetAsync<List<UtilityMeterReading>>($"api/v1/customers/{Uri.EscapeDataString(customerNumber)}/meter-readings", cancellationToken) ?? [];
+
     public async Task<IReadOnlyList<UtilityPickup>> PickupScheduleAsync(string customerNumber, int weeks, CancellationToken cancellationToken) =>
         await GetAsync<List<UtilityPickup>>($"api/v1/customers/{Uri.EscapeDataString(customerNumber)}/pickup-schedule?weeks={weeks}", cancellationToken) ?? [];
 

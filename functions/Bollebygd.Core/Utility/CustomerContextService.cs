@@ -8,7 +8,7 @@ namespace Bollebygd.Core.Utility;
 
 /// <summary>
 /// The citizen as EDP Future knows them, for the case card: found by the case's kundnummer (from the form) or the
-/// applicant's personnummer; their subscriptions, invoices and the next eight weeks of collection days. Each read is
+/// applicant's personnummer; their subscriptions, invoices, meter readings and the next eight weeks of collection days. Each read is
 /// in the audit log (who looked at whose customer data, and why: the case). EDP being away is an answer, not an error.
 /// </summary>
 public sealed class CustomerContextService(ICaseStore cases, ISubmissionArchive submissions, IEdpFuture edp, IAuditTrail audit, TimeProvider time)
@@ -53,8 +53,9 @@ public sealed class CustomerContextService(ICaseStore cases, ISubmissionArchive 
                 $"Läste kunduppgifter i EDP Future för kund {customer.CustomerNumber}."), cancellationToken);
             var subscriptions = edp.SubscriptionsAsync(customer.CustomerNumber, cancellationToken);
             var invoices = edp.InvoicesAsync(customer.CustomerNumber, cancellationToken);
+            var readings = edp.MeterReadingsAsync(customer.CustomerNumber, cancellationToken);
             var pickups = edp.PickupScheduleAsync(customer.CustomerNumber, PickupWeeks, cancellationToken);
-            return new CustomerContextOutcome.Found(new CustomerContext(customer, await subscriptions, await invoices, await pickups));
+            return new CustomerContextOutcome.Found(new CustomerContext(customer, await subscriptions, await invoices, await readings, await pickups));
         }
         catch (UtilityUnavailableException)
         {

@@ -12,6 +12,8 @@ public interface IEdpFuture
 
     Task<IReadOnlyList<UtilityInvoice>> InvoicesAsync(string customerNumber, CancellationToken cancellationToken);
 
+    Task<IReadOnlyList<UtilityMeterReading>> MeterReadingsAsync(string customerNumber, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<UtilityPickup>> PickupScheduleAsync(string customerNumber, int weeks, CancellationToken cancellationToken);
 
     Task ReportMeterReadingAsync(string meterId, DateOnly readOn, double value, string? comment, CancellationToken cancellationToken);

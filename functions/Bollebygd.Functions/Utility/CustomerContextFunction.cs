@@ -28,6 +28,7 @@ public sealed class CustomerContextFunction(StaffAccess access, CustomerContextS
                 customer = new { c.Customer.CustomerNumber, identityNumber = Mask(c.Customer.IdentityNumber), c.Customer.Name, c.Customer.Address },
                 subscriptions = c.Subscriptions,
                 invoices = c.Invoices,
+                readings = c.Readings,
                 pickups = c.Pickups,
             }, CaseworkFunctions.Json),
             CustomerContextOutcome.NoCustomer => new JsonResult(new { available = true, customer = (object?)null }, CaseworkFunctions.Json),
