@@ -220,7 +220,8 @@ public sealed class RegistrationService(
         var c = record.Case with { Title = export?.Title ?? record.Case.Title };
         var received = record.Timeline.FirstOrDefault(e => e.Kind == TimelineEntryKind.Received);
         var description = IdentityNumbersInText.Mask(received?.Text ?? c.Title);
-        return new PlatinaCaseDraft(rules.DiaryFor(c.Group), rules.CaseTypeFor(c.ServiceId), Truncate(c.Title, 200),
+        return new PlatinaCaseDraft(export is null ? rules.DiaryFor(c.Group) : rules.MovedFromEdpDiary,
+            export is null ? rules.CaseTypeFor(c.ServiceId) : rules.MovedFromEdpCaseType, Truncate(c.Title, 200),
             Truncate(description, 4000), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.CreatedAt, SwedishTime.Zone).DateTime),
             $"Kontaktcenter ({ChannelName(c.Channel)})", c.Parties.Select(p => new RegistryInitiator(p.Name, p.Email)).ToList(),
             c.Secret ? 1 : 0, c.Secret ? ["OSL 21 kap. 1 §"] : [], c.Reference.ToString());

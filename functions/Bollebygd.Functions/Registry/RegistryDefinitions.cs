@@ -22,9 +22,12 @@ public static class RegistryDefinitions
         {
             throw new InvalidOperationException($"registry/registry.json names e-services that do not exist: {string.Join(", ", unknown)}.");
         }
-        return new RegistryRules(file.DiaryByGroup, file.DefaultDiary, file.CaseTypeByService, file.DefaultCaseType, file.AlwaysRegister.ToHashSet());
+        return new RegistryRules(file.DiaryByGroup, file.DefaultDiary, file.CaseTypeByService, file.DefaultCaseType, file.AlwaysRegister.ToHashSet(),
+            file.MovedFromEdp.Diary, file.MovedFromEdp.CaseType);
     }
 
     private sealed record RegistryFile(int DefaultDiary, Dictionary<string, int> DiaryByGroup, int DefaultCaseType,
-        Dictionary<string, int> CaseTypeByService, List<string> AlwaysRegister);
+        Dictionary<string, int> CaseTypeByService, List<string> AlwaysRegister, EdpRules MovedFromEdp);
+
+    private sealed record EdpRules(int Diary, int CaseType);
 }

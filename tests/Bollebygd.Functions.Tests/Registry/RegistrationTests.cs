@@ -1,5 +1,6 @@
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Casework;
+using Bollebygd.Core.Intake;
 using Bollebygd.Core.Operations;
 using Bollebygd.Core.Registry;
 using Bollebygd.Simulators.Registry;
@@ -134,11 +135,55 @@ public sealed class RegistrationTests(AzuriteFixture azurite)
 
         var moved = await app.CaseAsync(record.Case.Id);
         var inPlatina = Assert.Single(app.Simulators.Platina.All());
-        Assert.Equal("Bygglov för tillbyggnad, Bollebygd Hulta 1:23", inPlatina.Title);
+        Assert.Equal(("Bygglov för tillbyggnad, Bollebygd Hulta 1:23", 2, 20), (inPlatina.Title, inPlatina.DiaryId, inPlatina.CaseTypeId));
         Assert.Equal(["Ärende " + record.Case.Reference, "ansokan.txt", "tjansteskrivelse.txt"],
             app.Simulators.Platina.DeedsOf(inPlatina.Id).Select(d => d.Title));
         Assert.Equal(moved.DiaryNumber, app.Simulators.Edp.Case("BMN-2026-0142")!.PlatinaReference);
         Assert.Equal("BMN-2026-0142", moved.EdpCaseId);
+    }
+
+    [Fact]
+    public async Task A_bygglov_is_registered_on_arrival_in_the_building_committees_diary_with_its_drawing()
+    {
+        await using var app = await RegistryHarness.StartAsync(azurite);
+        var (upload, _) = await app.Get<UploadService>().AcceptAsync(Intake.HttpRequests.Pdf(), "ritning.pdf", CancellationToken.None);
+        var bygglov = app.Get<Core.Catalog.ServiceCatalog>().Find("bygglov")!;
+        var function = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<Functions.Intake.SubmissionFunction>(app.Services);
+        var (status, json) = Intake.HttpRequests.Read(await function.Run(Intake.HttpRequests.Json(
+            new { submissionId = Guid.NewGuid().ToString(), values = Intake.FormFiller.ValidValues(bygglov, upload!.Id) }, client: "bygglov"),
+            "bygglov", CancellationToken.None));
+        Assert.Equal(201, status);
+        var record = (await app.Get<ICaseStore>().FindByReferenceAsync(
+            CaseReference.TryParse(json.GetProperty("caseReference").GetString(), out var reference) ? reference : default, CancellationToken.None))!;
+
+        Assert.Contains(record.Timeline, e => e.Id == RegistrationService.RequestedEntryId);
+        await app.DrainAsync(new RegistrationRequest(record.Case.Id));
+
+        var inPlatina = Assert.Single(app.Simulators.Platina.All());
+        Assert.Equal((2, 20), (inPlatina.DiaryId, inPlatina.CaseTypeId)); // Bygg- och miljönämnden, Bygglov
+        Assert.Matches(@"^BMN \d{4}/1$", (await app.CaseAsync(record.Case.Id)).DiaryNumber);
+        Assert.Contains(app.Simulators.Platina.DeedsOf(inPlatina.Id), d => d.Title == "ritning.pdf" && d.Files.Single().ContentType == "application/pdf");
+    }
+
+    [Fact]
+    public async Task A_case_that_came_by_mail_carries_the_mail_as_it_came_into_platina()
+    {
+        await using var app = await RegistryHarness.StartAsync(azurite);
+        var messageId = $"<{Guid.NewGuid():N}@example.se>";
+        var raw = System.Text.Encoding.UTF8.GetBytes($"Message-ID: {messageId}\r\nFrom: eva@example.se\r\nSubject: Brunnen\r\n\r\nBrunnen svämmar över.\r\n");
+        await app.Get<Core.Mail.IRawMailStore>().SaveAsync(Core.Mail.InboundMailKey.For(messageId, default).Key, raw, CancellationToken.None);
+        var id = Guid.NewGuid().ToString("N");
+        var @case = new Case(id, new CaseReference(2003, Random.Shared.Next(1, 999_999)), Channel.Email, null, null, "Brunnen", "kundtjanst",
+            CaseStatus.Received, DateTimeOffset.UtcNow, [new Party(Party.Applicant, "Eva", "eva@example.se", null, null)], null);
+        await app.Get<ICaseStore>().CreateAsync(@case, [new TimelineEntry("received", DateTimeOffset.UtcNow, TimelineEntryKind.Received, "citizen",
+            "Brunnen svämmar över.", [], messageId)], CancellationToken.None);
+
+        Assert.IsType<CaseWorkOutcome.Done>(await app.Get<RegistrationService>().RequestAsync(RegistryHarness.Registrator, id, CancellationToken.None));
+        await app.DrainAsync(new RegistrationRequest(id));
+
+        var deeds = app.Simulators.Platina.DeedsOf(app.Simulators.Platina.All().Single().Id);
+        var mail = Assert.Single(deeds, d => d.Title == "E-post från den som skrev");
+        Assert.Equal(("meddelande.eml", "message/rfc822", raw.Length), (mail.Files.Single().Name, mail.Files.Single().ContentType, (int)mail.Files.Single().Size));
     }
 
     [Fact]
