@@ -158,6 +158,9 @@ async function start() {
   $("agent-nav").hidden = false;
   $("nav-knowledge-item").hidden = !isLead();
   groupOptions($("queue-group"), state.me.groups, state.me.groups.some((g) => g.id === "triage") ? "triage" : state.me.groups[0]?.id);
+  // Registrators and leads have the list of cases waiting for their diary number; a registrator without groups starts there.
+  $("queue-view-register").hidden = !mayRegister();
+  if (mayRegister() && state.me.groups.length === 0) $("queue-view").value = "toRegister";
   $("reply-template").replaceChildren(el("option", { value: "" }, "Ingen mall"),
     ...REPLY_TEMPLATES.map((t, i) => el("option", { value: String(i) }, t.name)));
   await route();
@@ -183,11 +186,12 @@ async function showQueue() {
   const group = $("queue-group").value;
   const groupName = $("queue-group").selectedOptions[0]?.textContent ?? "";
   const query = new URLSearchParams({ view, page: String(state.page), pageSize: "25" });
-  if (view !== "mine" && view !== "dueSoon") query.set("group", group);
+  if (view === "queue" || view === "unassigned") query.set("group", group);
   const result = await api(`staff/cases?${query}`);
   if (!result.ok) return say(result.status === 403 ? TEXT.forbidden : TEXT.failed, true);
   const { items, total, page, pageSize } = result.data;
-  $("queue-title").textContent = view === "mine" ? "Mina ärenden" : view === "dueSoon" ? "Förfaller snart" : `Kö: ${groupName}`;
+  $("queue-title").textContent = view === "mine" ? "Mina ärenden" : view === "dueSoon" ? "Förfaller snart"
+    : view === "toRegister" ? "Att diarieföra" : `Kö: ${groupName}`;
   $("queue-caption").textContent = `${total} ärenden${view === "unassigned" ? " utan handläggare" : ""}`;
   $("queue-rows").replaceChildren(...items.map((c) => el("tr", { class: c.needsAttention ? "agent-row--attention" : null },
     el("td", {}, el("a", { href: `#/arende/${c.id}` }, c.reference)),

@@ -38,6 +38,7 @@ public static class CaseEntityMapper
         ["DiaryNumber"] = c.DiaryNumber,
         ["PlatinaId"] = c.PlatinaId,
         ["EdpCaseId"] = c.EdpCaseId,
+        ["RegistrationRequestedAt"] = c.RegistrationRequestedAt,
     };
 
     public static Case ToCase(TableEntity e)
@@ -66,7 +67,8 @@ public static class CaseEntityMapper
             e.GetBoolean("Secret") ?? false,
             e.GetString("DiaryNumber"),
             e.GetInt32("PlatinaId"),
-            e.GetString("EdpCaseId"));
+            e.GetString("EdpCaseId"),
+            e.GetDateTimeOffset("RegistrationRequestedAt"));
     }
 
     public static TableEntity ToEntity(string caseId, TimelineEntry entry) => new(caseId, EntryRowPrefix + entry.Id)

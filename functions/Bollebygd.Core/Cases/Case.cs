@@ -8,7 +8,9 @@ namespace Bollebygd.Core.Cases;
 /// a duplicate was merged into. (Where the case stands against its SLA is kept beside it by the SLA workflow.)
 /// <see cref="Secret"/> (sekretess) keeps the case to its group and puts every read of it in the audit log.
 /// <see cref="DiaryNumber"/> is its diarienummer in Platina once registered (<see cref="PlatinaId"/> its id there);
-/// <see cref="EdpCaseId"/> the EDP Future case it carries to Platina ("Flytta till Platina"), linked both ways.
+/// <see cref="EdpCaseId"/> the EDP Future case it carries to Platina ("Flytta till Platina"), linked both ways;
+/// <see cref="RegistrationRequestedAt"/> when its registration was asked for (it waits on the registrators' list until
+/// it has its number).
 /// </summary>
 public sealed record Case(
     string Id,
@@ -33,7 +35,8 @@ public sealed record Case(
     bool Secret = false,
     string? DiaryNumber = null,
     int? PlatinaId = null,
-    string? EdpCaseId = null)
+    string? EdpCaseId = null,
+    DateTimeOffset? RegistrationRequestedAt = null)
 {
     public IReadOnlyList<string> Links => LinkedCases ?? [];
 

@@ -17,11 +17,13 @@ public sealed record CaseSummary(
     string? Category,
     bool NeedsAttention,
     bool Secret = false,
-    Sla.SlaTrackerState? Sla = null)
+    Sla.SlaTrackerState? Sla = null,
+    bool AwaitingRegistration = false)
 {
     /// <summary>What a list may show of a secret case: not its title.</summary>
     public const string SecretTitle = "Sekretessärende";
 
     public static CaseSummary Of(Case c) => new(c.Id, c.Reference, c.Secret ? SecretTitle : c.Title, c.Group, c.Status, c.Priority, c.Channel,
-        c.Assignee, c.CreatedAt, c.Category, c.Attention is not null, c.Secret);
+        c.Assignee, c.CreatedAt, c.Category, c.Attention is not null, c.Secret,
+        AwaitingRegistration: c.RegistrationRequestedAt is not null && c.DiaryNumber is null);
 }

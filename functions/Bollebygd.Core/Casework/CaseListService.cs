@@ -21,11 +21,18 @@ public sealed class CaseListService(ICaseLists lists, CompetenceGroups groups, C
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        if (group is not null && (!groups.Exists(group) || !user.CanWorkIn(group)))
+        // The registrators' list spans every group (not their secret cases); every other list, the user's groups.
+        var registering = view == CaseListView.ToRegister;
+        if (registering && !StaffPermissions.Allows(user, StaffAction.RegisterCases))
         {
             return null;
         }
-        var searched = group is not null ? [group] : groups.All.Select(g => g.Id).Where(user.CanWorkIn).ToList();
+        bool MayList(string g) => user.CanWorkIn(g) || registering && user.Has(StaffRole.Registrator);
+        if (group is not null && (!groups.Exists(group) || !MayList(group)))
+        {
+            return null;
+        }
+        var searched = group is not null ? [group] : groups.All.Select(g => g.Id).Where(MayList).ToList();
         var found = new List<CaseSummary>();
         foreach (var id in searched)
         {
@@ -40,6 +47,7 @@ public sealed class CaseListService(ICaseLists lists, CompetenceGroups groups, C
             CaseListView.Mine => c => c.Assignee?.Id == user.Id,
             CaseListView.Unassigned => c => c.Assignee is null,
             CaseListView.DueSoon => c => DueAt(c) is { } due && due <= soon,
+            CaseListView.ToRegister => c => c.AwaitingRegistration && (!c.Secret || user.CanWorkIn(c.Group)),
             _ => _ => true,
         })
         .OrderByDescending(c => c.Priority)

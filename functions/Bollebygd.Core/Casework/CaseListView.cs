@@ -14,4 +14,7 @@ public enum CaseListView
 
     /// <summary>Open cases in the user's groups whose next SLA target falls due within a day (or has passed).</summary>
     DueSoon,
+
+    /// <summary>Open cases in every group whose registration in Platina was asked for and has no number yet: the registrators' list.</summary>
+    ToRegister,
 }

@@ -111,9 +111,11 @@ public sealed class RegistrationService(
 
     private async Task RequestAsync(Case @case, string author, CancellationToken cancellationToken)
     {
-        // On the timeline first (what is asked is never lost), then into the outbox; asking twice is the same request.
-        await cases.AppendRetryingAsync(@case, new TimelineEntry(RequestedEntryId, time.GetUtcNow(), TimelineEntryKind.Event, author,
-            "Diarieföring i Platina begärd.", []), null, cancellationToken);
+        // On the case first (what is asked is never lost; the registrators' list shows it), then into the outbox; asking
+        // twice is the same request.
+        var now = time.GetUtcNow();
+        await cases.UpdateRetryingAsync(@case.Id, c => c.RegistrationRequestedAt is null ? c with { RegistrationRequestedAt = now } : null,
+            new TimelineEntry(RequestedEntryId, now, TimelineEntryKind.Event, author, "Diarieföring i Platina begärd.", []), cancellationToken);
         await queue.EnqueueAsync(new RegistrationRequest(@case.Id), null, cancellationToken);
     }
 

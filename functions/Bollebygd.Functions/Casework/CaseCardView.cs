@@ -35,7 +35,7 @@ public static class CaseCardView
             secret = c.Secret,
             diaryNumber = c.DiaryNumber,
             edpCaseId = c.EdpCaseId,
-            registrationRequested = record.Timeline.Any(e => e.Id == Core.Registry.RegistrationService.RequestedEntryId),
+            registrationRequested = c.RegistrationRequestedAt is not null,
             mailbox = c.Mailbox,
             mergedInto = c.MergedInto,
             links = c.Links,
@@ -71,6 +71,7 @@ public static class CaseCardView
         sla = Sla(standing),
         category = s.Category,
         needsAttention = s.NeedsAttention,
+        awaitingRegistration = s.AwaitingRegistration,
         secret = s.Secret,
     };
 

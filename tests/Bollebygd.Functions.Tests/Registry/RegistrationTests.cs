@@ -187,6 +187,24 @@ public sealed class RegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_requested_case_waits_on_the_registrators_list_of_every_group_until_it_has_its_number()
+    {
+        await using var app = await RegistryHarness.StartAsync(azurite);
+        var record = await app.NewCaseAsync();
+        var lists = app.Get<CaseListService>();
+        Assert.IsType<CaseWorkOutcome.Done>(await app.Get<RegistrationService>().RequestAsync(RegistryHarness.Registrator, record.Case.Id,
+            CancellationToken.None));
+
+        var waiting = await lists.ListAsync(RegistryHarness.Registrator, CaseListView.ToRegister, null, 1, 100, CancellationToken.None);
+        Assert.Contains(waiting!.Items, i => i.Id == record.Case.Id && i.AwaitingRegistration);
+        Assert.Null(await lists.ListAsync(RegistryHarness.Agent, CaseListView.ToRegister, null, 1, 100, CancellationToken.None));
+
+        await app.DrainAsync(new RegistrationRequest(record.Case.Id));
+        var after = await lists.ListAsync(RegistryHarness.Registrator, CaseListView.ToRegister, null, 1, 100, CancellationToken.None);
+        Assert.DoesNotContain(after!.Items, i => i.Id == record.Case.Id);
+    }
+
+    [Fact]
     public async Task Only_registrators_leads_and_admins_may_ask_for_a_registration()
     {
         await using var app = await RegistryHarness.StartAsync(azurite);
