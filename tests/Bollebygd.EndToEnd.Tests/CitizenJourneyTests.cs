@@ -51,7 +51,7 @@ public partial class CitizenJourneyTests(LocalHostFixture fixture)
         await page.Locator("#f-adress-street").FillAsync("Storgatan 1");
         await page.Locator("#f-adress-postalCode").FillAsync("517 33");
         await page.Locator("#f-adress-city").FillAsync("Bollebygd");
-        await page.Locator("#f-fastighet").FillAsync("Bollebygd Hultet 1:12");
+        await page.Locator("#f-fastighet").FillAsync("Bollebygd Hulta 1:23");
         await page.Locator("#f-orsak-0").CheckAsync();
         await page.Locator("#f-fran").FillAsync("2027-01-01");
         await page.Locator("#f-till").FillAsync("2027-06-30");

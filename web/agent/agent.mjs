@@ -310,7 +310,9 @@ function renderCase(c) {
   }
   $("escalate-copy").checked = false;
   $("case-claim").hidden = c.assignee?.id === state.me.id;
-  $("case-register").hidden = !mayRegister() || Boolean(c.diaryNumber) || c.registrationRequested;
+  // Asked for and still going: no button; refused or given up (the case is flagged): the button again, to try again.
+  const registrationStuck = Boolean(c.attention?.startsWith("Diarieföringen"));
+  $("case-register").hidden = !mayRegister() || Boolean(c.diaryNumber) || (c.registrationRequested && !registrationStuck);
   $("case-edp-move").hidden = $("case-register").hidden;
   $("case-customer").hidden = !state.me.roles.some((r) => ["agent", "specialist", "lead", "admin"].includes(r));
   $("change-secret-choice").hidden = !isLead();

@@ -7,12 +7,31 @@ using Polly.Timeout;
 namespace Bollebygd.Adapters.Http;
 
 /// <summary>
-/// How every call to an external system (Platina, EDP Future) is made: within a timeout, retried twice at once for a
-/// passing fault (no answer, 5xx, 408, 429, and 409 — another write was in flight), behind a circuit breaker that stops
-/// calling a system that keeps failing for <c>breakSeconds</c>. The longer waits belong to the outboxes' queues.
+/// How every call to an external system (Platina, EDP Future) is made: within a timeout, behind a circuit breaker that
+/// stops calling a system that keeps failing for <c>breakSeconds</c>. Reads are retried twice at once for a passing
+/// fault (no answer, 5xx, 408, 429, 409); writes never are here — a write whose answer was lost may have been done, so
+/// it is the outbox's to look and try again (its retries find what was written before writing again).
 /// </summary>
 public static class ExternalApiPipeline
 {
+    private static readonly ResiliencePropertyKey<bool> MayRetry = new("bollebygd.may-retry");
+
+    /// <summary>Sends through the pipeline; <paramref name="mayRetry"/> only for reads (a write is never repeated here).</summary>
+    public static async Task<HttpResponseMessage> SendAsync(this ResiliencePipeline<HttpResponseMessage> pipeline, bool mayRetry,
+        Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(MayRetry, mayRetry);
+        try
+        {
+            return await pipeline.ExecuteAsync(async ctx => await send(ctx.CancellationToken), context);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
     public static ResiliencePipeline<HttpResponseMessage> Create(int timeoutSeconds, int breakSeconds) =>
         new ResiliencePipelineBuilder<HttpResponseMessage>()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
@@ -28,7 +47,7 @@ public static class ExternalApiPipeline
                 MaxRetryAttempts = 2,
                 Delay = TimeSpan.FromMilliseconds(500),
                 BackoffType = DelayBackoffType.Exponential,
-                ShouldHandle = Transient,
+                ShouldHandle = args => ValueTask.FromResult(args.Context.Properties.GetValue(MayRetry, false) && Transient.Build()(args.Outcome)),
             })
             .AddTimeout(TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds)))
             .Build();

@@ -59,7 +59,7 @@ public sealed class PlatinaClient : IPlatina
     {
         var body = new
         {
-            registrationDate = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime),
+            registrationDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), Core.SwedishTime.Zone).DateTime),
             inOutDate = draft.InOutDate,
             statusId = 1,
             origin = draft.Origin,
@@ -81,7 +81,7 @@ public sealed class PlatinaClient : IPlatina
         return new RegistryEntry(created.Id, created.DiaryNumber);
     }
 
-    public async Task AddDocumentAsync(int platinaCaseId, RegistryDocument document, CancellationToken cancellationToken)
+    public async Task<int> CreateDocumentAsync(int platinaCaseId, RegistryDocument document, CancellationToken cancellationToken)
     {
         using var deedResponse = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"api/v7/journalized-cases/{platinaCaseId}/deeds")
         {
@@ -89,11 +89,17 @@ public sealed class PlatinaClient : IPlatina
         }, cancellationToken);
         var deed = await deedResponse.Content.ReadFromJsonAsync<DeedBody>(Json, cancellationToken)
             ?? throw new RegistryUnavailableException("Platina answered without a document.");
+        return deed.Id;
+    }
+
+    public async Task UploadFileAsync(int documentId, RegistryDocument document, CancellationToken cancellationToken)
+    {
+        var contentType = MediaTypeHeaderValue.TryParse(document.ContentType, out var parsed) ? parsed : new MediaTypeHeaderValue("application/octet-stream");
         using var fileResponse = await SendAsync(() =>
         {
             var file = new ByteArrayContent(document.Content.ToArray());
-            file.Headers.ContentType = MediaTypeHeaderValue.Parse(document.ContentType);
-            return new HttpRequestMessage(HttpMethod.Post, $"api/v7/deeds/{deed.Id}/files")
+            file.Headers.ContentType = contentType;
+            return new HttpRequestMessage(HttpMethod.Post, $"api/v7/deeds/{documentId}/files")
             {
                 Content = new MultipartFormDataContent { { file, "file", document.FileName } },
             };
@@ -110,7 +116,8 @@ public sealed class PlatinaClient : IPlatina
         HttpResponseMessage response;
         try
         {
-            response = await _pipeline.ExecuteAsync(async token =>
+            var first = request();
+            response = await _pipeline.SendAsync(first.Method == HttpMethod.Get, async token =>
             {
                 var message = request();
                 message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(false, token));
@@ -124,6 +131,7 @@ public sealed class PlatinaClient : IPlatina
                 }
                 return answer;
             }, cancellationToken);
+            first.Dispose();
         }
         catch (Exception ex) when (ExternalApiPipeline.IsNoAnswer(ex, cancellationToken))
         {

@@ -25,10 +25,15 @@ public sealed class EdpClient(HttpClient http, IOptions<EdpOptions> options, ICo
     /// <summary>A harmless read: EDP Future answers (the health probe).</summary>
     public Task PingAsync(CancellationToken cancellationToken) => FindCustomersAsync(null, "0", cancellationToken);
 
-    public async Task<IReadOnlyList<UtilityCustomer>> FindCustomersAsync(string? identityNumber, string? customerNumber, CancellationToken cancellationToken) =>
-        await GetAsync<List<UtilityCustomer>>(identityNumber is { Length: > 0 }
-            ? $"api/v1/customers?identityNumber={Uri.EscapeDataString(identityNumber)}"
-            : $"api/v1/customers?customerNumber={Uri.EscapeDataString(customerNumber ?? "")}", cancellationToken) ?? [];
+    /// <summary>A search by POST, so the personnummer is in the body, never in a URL that logs and proxies keep.</summary>
+    public async Task<IReadOnlyList<UtilityCustomer>> FindCustomersAsync(string? identityNumber, string? customerNumber, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "api/v1/customers/search")
+        {
+            Content = JsonContent.Create(new { identityNumber, customerNumber }, options: Json),
+        }, cancellationToken, mayRetry: true);
+        return await response.Content.ReadFromJsonAsync<List<UtilityCustomer>>(Json, cancellationToken) ?? [];
+    }
 
     public async Task<IReadOnlyList<UtilitySubscription>> SubscriptionsAsync(string customerNumber, CancellationToken cancellationToken) =>
         await GetAsync<List<UtilitySubscription>>($"api/v1/customers/{Uri.EscapeDataString(customerNumber)}/subscriptions", cancellationToken) ?? [];
@@ -42,11 +47,12 @@ public sealed class EdpClient(HttpClient http, IOptions<EdpOptions> options, ICo
     public async Task<IReadOnlyList<UtilityPickup>> PickupScheduleAsync(string customerNumber, int weeks, CancellationToken cancellationToken) =>
         await GetAsync<List<UtilityPickup>>($"api/v1/customers/{Uri.EscapeDataString(customerNumber)}/pickup-schedule?weeks={weeks}", cancellationToken) ?? [];
 
-    public async Task ReportMeterReadingAsync(string meterId, DateOnly readOn, double value, string? comment, CancellationToken cancellationToken)
+    public async Task ReportMeterReadingAsync(string meterId, DateOnly readOn, double value, string? comment, string reference,
+        CancellationToken cancellationToken)
     {
         using var _ = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "api/v1/meter-readings")
         {
-            Content = JsonContent.Create(new { meterId, readOn, value, comment }, options: Json),
+            Content = JsonContent.Create(new { meterId, readOn, value, comment, reference }, options: Json),
         }, cancellationToken);
     }
 
@@ -87,7 +93,8 @@ public sealed class EdpClient(HttpClient http, IOptions<EdpOptions> options, ICo
         return response.StatusCode == HttpStatusCode.NotFound ? default : await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken, bool notFoundIsEmpty = false)
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken, bool notFoundIsEmpty = false,
+        bool mayRetry = false)
     {
         if (!IsConfigured)
         {
@@ -97,7 +104,8 @@ public sealed class EdpClient(HttpClient http, IOptions<EdpOptions> options, ICo
         HttpResponseMessage response;
         try
         {
-            response = await _pipeline.ExecuteAsync(async token =>
+            using var probe = request();
+            response = await _pipeline.SendAsync(mayRetry || probe.Method == HttpMethod.Get, async token =>
             {
                 var message = request();
                 message.Headers.Add("X-Api-Key", key ?? "");

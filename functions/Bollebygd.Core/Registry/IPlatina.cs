@@ -11,5 +11,9 @@ public interface IPlatina
 
     Task<RegistryEntry> RegisterAsync(PlatinaCaseDraft draft, CancellationToken cancellationToken);
 
-    Task AddDocumentAsync(int platinaCaseId, RegistryDocument document, CancellationToken cancellationToken);
+    /// <summary>Creates the document (handling) on the case; returns its id there.</summary>
+    Task<int> CreateDocumentAsync(int platinaCaseId, RegistryDocument document, CancellationToken cancellationToken);
+
+    /// <summary>Uploads the document's file to the document created for it.</summary>
+    Task UploadFileAsync(int documentId, RegistryDocument document, CancellationToken cancellationToken);
 }

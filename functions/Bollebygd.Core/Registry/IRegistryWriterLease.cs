@@ -2,10 +2,11 @@ namespace Bollebygd.Core.Registry;
 
 /// <summary>
 /// Port: the right to write to Platina — one writer at a time across every instance, as its API assumes no
-/// concurrent access. Disposing the lease releases it.
+/// concurrent access. The lease is kept while held; <see cref="IRegistryWriter.Lost"/> fires if it is lost anyway.
+/// Disposing releases it.
 /// </summary>
 public interface IRegistryWriterLease
 {
     /// <summary>The lease, or null when another writer holds it now.</summary>
-    Task<IAsyncDisposable?> TryAcquireAsync(CancellationToken cancellationToken);
+    Task<IRegistryWriter?> TryAcquireAsync(CancellationToken cancellationToken);
 }

@@ -37,6 +37,8 @@ public sealed class RegistrationService(
     public const string RequestedEntryId = "registry-requested";
     public const string RegisteredEntryId = "registry-registered";
     public const string DocumentEntryPrefix = "registry-doc-";
+    public const string DeedEntryPrefix = "registry-deed-";
+    private const string FlagPrefix = "Diarieföringen";
     public const string AlreadyRegistered = "Ärendet är redan diariefört.";
     public const string EdpCaseInvalid = "Skriv ärendenumret i EDP Future, till exempel BMN-2026-0142.";
     public const string EdpLinkedEntryId = "edp-linked";
@@ -53,11 +55,11 @@ public sealed class RegistrationService(
         {
             return new CaseWorkOutcome.NotFound();
         }
-        if (!user.CanWorkIn(record.Case.Group) && !user.Has(StaffRole.Registrator))
+        if (!MayRegister(user, record.Case))
         {
             return new CaseWorkOutcome.Forbidden();
         }
-        if (record.Case.DiaryNumber is not null)
+        if (record.Case.DiaryNumber is not null && Documents(record, null).All(d => record.Timeline.Any(e => e.Id == DocumentEntryPrefix + d.Key)))
         {
             return CaseWorkOutcome.Invalid.One("case", AlreadyRegistered);
         }
@@ -86,7 +88,7 @@ public sealed class RegistrationService(
         {
             return new CaseWorkOutcome.NotFound();
         }
-        if (!user.CanWorkIn(record.Case.Group) && !user.Has(StaffRole.Registrator))
+        if (!MayRegister(user, record.Case))
         {
             return new CaseWorkOutcome.Forbidden();
         }
@@ -94,8 +96,9 @@ public sealed class RegistrationService(
         {
             return CaseWorkOutcome.Invalid.One("edpCaseId", AlreadyRegistered);
         }
-        await cases.UpdateRetryingAsync(caseId, c => c.EdpCaseId is null ? c with { EdpCaseId = edpCaseId } : null,
-            new TimelineEntry("edp-move", time.GetUtcNow(), TimelineEntryKind.Event, user.Author,
+        // Until the case has its number, a mistyped EDP number can be put right.
+        await cases.UpdateRetryingAsync(caseId, c => c.EdpCaseId != edpCaseId && c.DiaryNumber is null ? c with { EdpCaseId = edpCaseId } : null,
+            new TimelineEntry("edp-move-" + edpCaseId, time.GetUtcNow(), TimelineEntryKind.Event, user.Author,
                 $"Flyttas från EDP Future (ärende {edpCaseId}) till Platina, med handlingarna.", []), cancellationToken);
         return await RequestAsync(user, caseId, cancellationToken);
     }
@@ -138,27 +141,39 @@ public sealed class RegistrationService(
         {
             return (request, OutboxRetryPolicy.WhileBusy);
         }
+        // The lease is renewed while held; if it is lost, the writing stops rather than overlap another writer.
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        cancellationToken = held.Token;
         try
         {
+            // Read again under the lease: another handler of the same case may just have written.
+            record = (await cases.GetAsync(request.CaseId, cancellationToken))!;
             await RegisterAsync(record, cancellationToken);
             return null;
         }
         catch (RegistryRejectedException ex)
         {
-            await FlagAsync(record.Case, $"Platina tog inte emot diarieföringen: {ex.Message}", cancellationToken);
+            await FlagAsync(record.Case, $"{FlagPrefix} gick inte: {ex.Message}", cancellationToken);
             logger.LogError("Platina refused case {CaseReference}: {Reason}", record.Case.Reference.ToString(), ex.Message);
             return null;
         }
-        catch (RegistryUnavailableException ex)
+        catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested)
         {
+            logger.LogWarning("Registration of case {CaseReference} stopped: the writer's lease was lost", record.Case.Reference.ToString());
+            return (request, OutboxRetryPolicy.WhileBusy);
+        }
+        catch (Exception ex) when (ex is not RegistryRejectedException and not OperationCanceledException)
+        {
+            // Platina away — or anything unexpected (storage, a malformed answer): waited out, then flagged, never lost.
             if (OutboxRetryPolicy.DelayAfter(request.Attempt) is { } delay)
             {
-                logger.LogWarning("Platina unavailable for case {CaseReference} (attempt {Attempt}); trying again in {Delay}: {Reason}",
+                logger.LogWarning(ex is RegistryUnavailableException ? null : ex,
+                    "Registration of case {CaseReference} failed (attempt {Attempt}); trying again in {Delay}: {Reason}",
                     record.Case.Reference.ToString(), request.Attempt + 1, delay, ex.Message);
                 return (request with { Attempt = request.Attempt + 1 }, delay);
             }
-            await FlagAsync(record.Case, "Diarieföringen i Platina misslyckades: Platina svarade inte på flera timmar. Försök igen eller diarieför för hand.",
-                cancellationToken);
+            await FlagAsync(record.Case, $"Diarieföringen i Platina misslyckades efter flera timmars försök ({ex.Message}). "
+                + "Tryck på Diarieför i Platina för att försöka igen, eller diarieför för hand.", cancellationToken);
             var now = time.GetUtcNow();
             await alerts.RaiseAsync(new OperatorAlert($"registry-{record.Case.Id}", OperatorAlertKinds.RegistryFailed,
                 $"Case {record.Case.Reference} could not be registered in Platina after {OutboxRetryPolicy.MaxAttempts} attempts: {ex.Message}",
@@ -176,7 +191,7 @@ public sealed class RegistrationService(
             : await platina.FindAsync(@case.Reference.ToString(), cancellationToken) ?? await platina.RegisterAsync(Draft(record, export), cancellationToken);
         if (@case.DiaryNumber is null)
         {
-            await cases.UpdateRetryingAsync(@case.Id, c => c.DiaryNumber is null ? c with { DiaryNumber = entry.DiaryNumber, PlatinaId = entry.Id, Attention = null } : null,
+            await cases.UpdateRetryingAsync(@case.Id, c => c.DiaryNumber is null ? c with { DiaryNumber = entry.DiaryNumber, PlatinaId = entry.Id, Attention = IsOurFlag(c.Attention) ? null : c.Attention } : null,
                 new TimelineEntry(RegisteredEntryId, time.GetUtcNow(), TimelineEntryKind.Event, "system", $"Diariefört i Platina som {entry.DiaryNumber}.", []),
                 cancellationToken);
             logger.LogInformation("Case {CaseReference} registered in Platina as {DiaryNumber}", @case.Reference.ToString(), entry.DiaryNumber);
@@ -184,7 +199,17 @@ public sealed class RegistrationService(
         }
         foreach (var document in Documents(record, export).Where(d => record.Timeline.All(e => e.Id != DocumentEntryPrefix + d.Key)))
         {
-            await platina.AddDocumentAsync(entry.Id, await WithContentAsync(record, document, cancellationToken), cancellationToken);
+            // The document is created once (its id kept on the timeline), then its file uploaded: a retry finishes it.
+            var created = record.Timeline.FirstOrDefault(e => e.Id.StartsWith(DeedEntryPrefix + document.Key + "-", StringComparison.Ordinal));
+            var withContent = await WithContentAsync(record, document, cancellationToken);
+            var documentId = created is not null ? int.Parse(created.Id[(DeedEntryPrefix + document.Key + "-").Length..], System.Globalization.CultureInfo.InvariantCulture)
+                : await platina.CreateDocumentAsync(entry.Id, withContent, cancellationToken);
+            if (created is null)
+            {
+                await cases.AppendRetryingAsync(record.Case, new TimelineEntry($"{DeedEntryPrefix}{document.Key}-{documentId}", time.GetUtcNow(),
+                    TimelineEntryKind.Event, "system", $"Handlingen \"{document.Title}\" skapad i Platina.", []), null, cancellationToken);
+            }
+            await platina.UploadFileAsync(documentId, withContent, cancellationToken);
             await cases.AppendRetryingAsync(record.Case, new TimelineEntry(DocumentEntryPrefix + document.Key, time.GetUtcNow(), TimelineEntryKind.Event,
                 "system", $"Handlingen \"{document.Title}\" bifogad i Platina.", []), null, cancellationToken);
         }
@@ -209,7 +234,7 @@ public sealed class RegistrationService(
         try
         {
             return await edp.ExportCaseAsync(edpCaseId, cancellationToken)
-                ?? throw new RegistryRejectedException($"EDP Future har inget ärende {edpCaseId}.");
+                ?? throw new RegistryRejectedException($"EDP Future har inget ärende {edpCaseId}. Rätta ärendenumret och flytta igen.");
         }
         catch (Utility.UtilityUnavailableException ex)
         {
@@ -298,10 +323,24 @@ public sealed class RegistrationService(
         return text.ToString();
     }
 
-    private async Task FlagAsync(Case @case, string why, CancellationToken cancellationToken) =>
-        await cases.UpdateRetryingAsync(@case.Id, c => c with { Attention = why },
-            new TimelineEntry("registry-failed-" + Guid.NewGuid().ToString("N")[..8], time.GetUtcNow(), TimelineEntryKind.Event, "system", why, []),
-            cancellationToken);
+    /// <summary>
+    /// On the timeline always; as the case's flag unless another flag is there already (a registration's flag replaces
+    /// only an earlier registration flag).
+    /// </summary>
+    private async Task FlagAsync(Case @case, string why, CancellationToken cancellationToken)
+    {
+        var entry = new TimelineEntry("registry-failed-" + Guid.NewGuid().ToString("N")[..8], time.GetUtcNow(), TimelineEntryKind.Event, "system", why, []);
+        if (!await cases.UpdateRetryingAsync(@case.Id, c => c.Attention is null || IsOurFlag(c.Attention) ? c with { Attention = why } : null, entry,
+                cancellationToken))
+        {
+            await cases.AppendRetryingAsync((await cases.GetAsync(@case.Id, cancellationToken))!.Case, entry, null, cancellationToken);
+        }
+    }
+
+    private static bool IsOurFlag(string? attention) => attention?.StartsWith(FlagPrefix, StringComparison.Ordinal) == true;
+
+    private static bool MayRegister(StaffUser user, Case @case) =>
+        user.CanWorkIn(@case.Group) || user.Has(StaffRole.Registrator) && !@case.Secret;
 
     private static string SwedishText(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, SwedishTime.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);

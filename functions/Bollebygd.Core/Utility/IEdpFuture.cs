@@ -16,7 +16,8 @@ public interface IEdpFuture
 
     Task<IReadOnlyList<UtilityPickup>> PickupScheduleAsync(string customerNumber, int weeks, CancellationToken cancellationToken);
 
-    Task ReportMeterReadingAsync(string meterId, DateOnly readOn, double value, string? comment, CancellationToken cancellationToken);
+    /// <summary>A reading; <paramref name="reference"/> makes a retry the same reading.</summary>
+    Task ReportMeterReadingAsync(string meterId, DateOnly readOn, double value, string? comment, string reference, CancellationToken cancellationToken);
 
     /// <summary>An EDP case with its documents, for moving it to Platina; null when EDP has no such case.</summary>
     Task<UtilityCaseExport?> ExportCaseAsync(string edpCaseId, CancellationToken cancellationToken);

@@ -70,8 +70,8 @@ public sealed class UtilityService(
         }
         catch (CustomerNotFoundException)
         {
-            await FinishAsync(record, null, "Kunden hittades inte i EDP Future.", cancellationToken,
-                attention: "Kunden hittades inte i EDP Future: kontrollera kundnummer och personnummer och registrera ärendet där för hand.");
+            await FinishAsync(record, null, "Kunden eller fastigheten hittades inte i EDP Future.", cancellationToken,
+                attention: "Kunden eller fastigheten hittades inte i EDP Future: kontrollera personnummer, kundnummer och fastighet och registrera ärendet där för hand.");
             return null;
         }
         catch (UtilityUnavailableException ex)
@@ -102,7 +102,7 @@ public sealed class UtilityService(
             case MeterReading:
                 var readOn = Date(values, "avlasningsdatum") ?? DateOnly.FromDateTime(submission.ReceivedAt.UtcDateTime);
                 var value = Number(values, "matarstallning") ?? 0;
-                await edp.ReportMeterReadingAsync(Text(values, "matarnummer") ?? "", readOn, value, Text(values, "kommentar"), cancellationToken);
+                await edp.ReportMeterReadingAsync(Text(values, "matarnummer") ?? "", readOn, value, Text(values, "kommentar"), reference, cancellationToken);
                 return $"Din mätarställning {value.ToString("0", CultureInfo.InvariantCulture)} m³ den {Swedish(readOn)} är registrerad. Tack!";
             case PickupPause:
             {
@@ -128,27 +128,27 @@ public sealed class UtilityService(
         }
     }
 
-    /// <summary>The customer (by customer number, else personnummer) and their subscription of the kind, at the property when it matches.</summary>
+    /// <summary>
+    /// The customer and their subscription of the kind at the property the citizen named. The customer is found by the
+    /// personnummer; a kundnummer typed into the form must be theirs. A property that none of their subscriptions has
+    /// is not guessed at: staff look (a typo must not pause the collection at someone's other home).
+    /// </summary>
     private async Task<(string Customer, string Subscription)> SubscriptionAsync(IReadOnlyDictionary<string, object?> values, string kind,
         CancellationToken cancellationToken)
     {
-        var customers = Text(values, "kundnummer") is { Length: > 0 } number
-            ? await edp.FindCustomersAsync(null, number, cancellationToken)
-            : [];
-        if (customers.Count == 0 && Text(values, "personnummer") is { Length: > 0 } identity)
+        var identity = Text(values, "personnummer") is { Length: > 0 } given ? given.Replace("-", "", StringComparison.Ordinal) : null;
+        var customers = identity is not null ? await edp.FindCustomersAsync(identity, null, cancellationToken) : [];
+        if (Text(values, "kundnummer") is { Length: > 0 } number && customers.All(c => c.CustomerNumber != number))
         {
-            customers = await edp.FindCustomersAsync(identity, null, cancellationToken);
+            throw new CustomerNotFoundException(); // a kundnummer that is not the applicant's
         }
-        if (customers.Count == 0)
-        {
-            throw new CustomerNotFoundException();
-        }
-        var customer = customers[0].CustomerNumber;
+        var customer = customers.FirstOrDefault()?.CustomerNumber ?? throw new CustomerNotFoundException();
         var subscriptions = (await edp.SubscriptionsAsync(customer, cancellationToken)).Where(s => s.Kind == kind).ToList();
-        var property = Text(values, "fastighet");
-        var subscription = subscriptions.FirstOrDefault(s => property is not null && s.Property.Equals(property, StringComparison.OrdinalIgnoreCase))
-            ?? subscriptions.FirstOrDefault() ?? throw new CustomerNotFoundException();
-        return (customer, subscription.Id);
+        var property = Text(values, "fastighet")?.Trim();
+        var subscription = property is { Length: > 0 }
+            ? subscriptions.FirstOrDefault(s => s.Property.Equals(property, StringComparison.OrdinalIgnoreCase))
+            : subscriptions.Count == 1 ? subscriptions[0] : null;
+        return (customer, subscription?.Id ?? throw new CustomerNotFoundException());
     }
 
     /// <summary>Tells the citizen (a public message, by mail too) and records that the request is done with.</summary>

@@ -23,9 +23,10 @@ public static class EdpEndpoints
             return await edp.Faults.ApplyAsync(http.RequestAborted) ?? await next(context);
         });
 
-        api.MapGet("/customers", (string? identityNumber, string? customerNumber) =>
-            identityNumber is { Length: > 0 } || customerNumber is { Length: > 0 }
-                ? Results.Ok(edp.FindCustomers(identityNumber, customerNumber))
+        // A search by POST: personnummer stay out of URLs (and so out of access logs).
+        api.MapPost("/customers/search", (CustomerSearchBody body) =>
+            body.IdentityNumber is { Length: > 0 } || body.CustomerNumber is { Length: > 0 }
+                ? Results.Ok(edp.FindCustomers(body.IdentityNumber, body.CustomerNumber))
                 : Results.ValidationProblem(new Dictionary<string, string[]> { ["identityNumber"] = ["Ange personnummer eller kundnummer."] }));
         api.MapGet("/customers/{customerNumber}/subscriptions", (string customerNumber) =>
             Known(edp, customerNumber, () => edp.Subscriptions(customerNumber)));
@@ -43,7 +44,7 @@ public static class EdpEndpoints
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["value"] = ["Ange mätare, datum och mätarställning."] });
             }
-            var (stored, errors) = edp.Report(meter, readOn, value, body.Comment);
+            var (stored, errors) = edp.Report(meter, readOn, value, body.Comment, body.Reference);
             return stored is null ? Results.ValidationProblem(errors) : Results.Created($"/edp/api/v1/meter-readings/{meter}", stored);
         });
         api.MapPost("/pickup-pauses", (ChangeBody body) => Receive(edp, "pickup-pause", body));
@@ -108,7 +109,9 @@ public static class EdpEndpoints
         return created ? Results.Created($"/edp/api/v1/requests/{request.Reference}", request) : Results.Ok(request);
     }
 
-    public sealed record MeterReadingBody(string? MeterId, DateOnly? ReadOn, double? Value, string? Comment);
+    public sealed record MeterReadingBody(string? MeterId, DateOnly? ReadOn, double? Value, string? Comment, string? Reference);
+
+    public sealed record CustomerSearchBody(string? IdentityNumber, string? CustomerNumber);
 
     public sealed record ChangeBody(string? CustomerNumber, string? SubscriptionId, string? Reference, string? Details, DateOnly? From, DateOnly? To);
 

@@ -90,11 +90,16 @@ public sealed class EdpSimulator
     /// A reported reading: refused unless it is at least the last one, and — when it is more than
     /// <see cref="MaxDeviation"/> away from what the meter's yearly consumption leads one to expect — it has a comment.
     /// </summary>
-    public (EdpMeterReading? Stored, Dictionary<string, string[]> Errors) Report(string meterId, DateOnly readOn, double value, string? comment)
+    public (EdpMeterReading? Stored, Dictionary<string, string[]> Errors) Report(string meterId, DateOnly readOn, double value, string? comment,
+        string? reference = null)
     {
         lock (_gate)
         {
             var errors = new Dictionary<string, string[]>();
+            if (reference is { Length: > 0 } && _readings.FirstOrDefault(r => r.Reference == reference) is { } again)
+            {
+                return (again, errors); // the same reading sent again
+            }
             var subscription = _subscriptions.FirstOrDefault(s => s.MeterId == meterId);
             if (subscription is null)
             {
@@ -117,7 +122,7 @@ public sealed class EdpSimulator
                     return (null, errors);
                 }
             }
-            var reading = new EdpMeterReading(meterId, readOn, value, "Kund", comment);
+            var reading = new EdpMeterReading(meterId, readOn, value, "Kund", comment, reference);
             _readings.Add(reading);
             return (reading, errors);
         }

@@ -100,7 +100,7 @@ public sealed class RegistrationTests(AzuriteFixture azurite)
 
         Assert.Equal(1, rounds);
         var flagged = await app.CaseAsync(record.Case.Id);
-        Assert.StartsWith("Platina tog inte emot diarieföringen", flagged.Attention);
+        Assert.StartsWith("Diarieföringen gick inte", flagged.Attention);
         Assert.Null(flagged.DiaryNumber);
         Assert.Empty(app.Simulators.Platina.All());
     }
@@ -115,7 +115,7 @@ public sealed class RegistrationTests(AzuriteFixture azurite)
             CancellationToken.None);
 
         Assert.Null(handled);
-        Assert.StartsWith("Diarieföringen i Platina misslyckades", (await app.CaseAsync(record.Case.Id)).Attention);
+        Assert.StartsWith("Diarieföringen i Platina misslyckades efter flera timmars försök", (await app.CaseAsync(record.Case.Id)).Attention);
         var alerts = await app.Get<IOperatorAlerts>().ListOpenAsync(CancellationToken.None);
         Assert.Contains(alerts, a => a.Source == $"registry-{record.Case.Id}" && a.Kind == OperatorAlertKinds.RegistryFailed);
     }
@@ -202,6 +202,21 @@ public sealed class RegistrationTests(AzuriteFixture azurite)
         await app.DrainAsync(new RegistrationRequest(record.Case.Id));
         var after = await lists.ListAsync(RegistryHarness.Registrator, CaseListView.ToRegister, null, 1, 100, CancellationToken.None);
         Assert.DoesNotContain(after!.Items, i => i.Id == record.Case.Id);
+    }
+
+    [Fact]
+    public async Task A_registrator_may_not_reach_a_secret_case_of_another_group_through_a_registration()
+    {
+        await using var app = await RegistryHarness.StartAsync(azurite);
+        var record = await app.NewCaseAsync();
+        var store = app.Get<ICaseStore>();
+        await store.UpdateAsync(record.Case, record.Case with { Secret = true },
+            new TimelineEntry("secret", DateTimeOffset.UtcNow, TimelineEntryKind.Event, "system", "Sekretessmarkerat.", []), CancellationToken.None);
+
+        Assert.IsType<CaseWorkOutcome.Forbidden>(await app.Get<RegistrationService>().RequestAsync(RegistryHarness.Registrator, record.Case.Id,
+            CancellationToken.None));
+        Assert.IsType<CaseWorkOutcome.Forbidden>(await app.Get<RegistrationService>().MoveFromEdpAsync(RegistryHarness.Registrator, record.Case.Id,
+            "BMN-2026-0142", CancellationToken.None));
     }
 
     [Fact]

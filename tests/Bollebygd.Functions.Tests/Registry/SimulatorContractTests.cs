@@ -84,7 +84,8 @@ public sealed class SimulatorContractTests : IAsyncLifetime
     public async Task Edp_finds_customers_and_wants_a_comment_on_a_reading_far_from_the_expected()
     {
         using var api = Edp();
-        var customers = await api.GetFromJsonAsync<JsonElement>("/edp/api/v1/customers?identityNumber=198112189876");
+        var customers = await (await api.PostAsJsonAsync("/edp/api/v1/customers/search", new { identityNumber = "198112189876" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("100234", customers[0].GetProperty("customerNumber").GetString());
         Assert.Equal(2, (await api.GetFromJsonAsync<JsonElement>("/edp/api/v1/customers/100234/subscriptions")).GetArrayLength());
         Assert.True((await api.GetFromJsonAsync<JsonElement>("/edp/api/v1/customers/100234/pickup-schedule?weeks=4")).GetArrayLength() > 0);
@@ -93,10 +94,12 @@ public sealed class SimulatorContractTests : IAsyncLifetime
         var far = await api.PostAsJsonAsync("/edp/api/v1/meter-readings", new { meterId = "M-7781", readOn = "2026-11-15", value = 2100 });
         Assert.Equal(HttpStatusCode.BadRequest, far.StatusCode);
         Assert.True((await far.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("comment", out _));
-        var explained = await api.PostAsJsonAsync("/edp/api/v1/meter-readings",
-            new { meterId = "M-7781", readOn = "2026-11-15", value = 2100, comment = "Läcka i trädgårdsslangen i somras." });
-        Assert.Equal(HttpStatusCode.Created, explained.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync("/edp/api/v1/customers?customerNumber=100234")).StatusCode);
+        var explained = new { meterId = "M-7781", readOn = "2026-11-15", value = 2100, comment = "Läcka i trädgårdsslangen i somras.", reference = "KC-1" };
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/edp/api/v1/meter-readings", explained)).StatusCode);
+        // The same reading again (a retry whose answer was lost) is the same reading, not a second one.
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/edp/api/v1/meter-readings", explained)).StatusCode);
+        Assert.Single(_simulators.Edp.Readings("100234"), r => r.Reference == "KC-1");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _http.GetAsync("/edp/api/v1/customers/100234/invoices")).StatusCode);
     }
 
     [Fact]
