@@ -60,7 +60,9 @@ public partial class SlaReminderTests(LocalHostFixture fixture)
         await page.GotoAsync(link);
         await Assertions.Expect(page.Locator("#view-signin")).ToBeVisibleAsync();
         await page.Locator("#signin-button").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/\.dev-identity/authorize\?"));
+        // The sign-in page of the identity provider (a loaded machine can take its time to get there).
+        await Assertions.Expect(page.Locator("#user-anna")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        Assert.Contains("/.dev-identity/authorize", page.Url);
         await page.Locator("#user-anna").CheckAsync();
         await page.Locator("#dev-login-submit").ClickAsync();
         await Assertions.Expect(page.Locator("#case-title")).ToContainTextAsync(reference);
