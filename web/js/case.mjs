@@ -6,6 +6,7 @@
 //   POST /api/uploads                    -> one file (multipart field "file") -> { id, name, size, contentType }
 import { formatDate, formatDateTime, formatBytes } from "./format.mjs";
 import { el } from "./dom.mjs";
+import { announcer, errorShower } from "./page-status.mjs";
 import { messageForm, MESSAGE_TEXT, MAX_TEXT } from "./message-form.mjs";
 
 export { MAX_TEXT };
@@ -87,24 +88,8 @@ function start() {
 
   let token = null;
 
-  function announce(text) {
-    if (!announceBox) return;
-    announceBox.textContent = "";
-    window.setTimeout(() => { announceBox.textContent = text; }, 50);
-  }
-
-  function showError(text, { retry = false } = {}) {
-    caseBox.hidden = true;
-    loading.textContent = "";
-    const children = [el("p", {}, text)];
-    if (retry) {
-      const button = el("button", { type: "button", class: "button button--secondary" }, TEXT.retry);
-      button.addEventListener("click", () => load());
-      children.push(el("p", {}, button));
-    }
-    errorBox.replaceChildren(...children);
-    errorBox.hidden = false;
-  }
+  const announce = announcer(announceBox);
+  const showError = errorShower({ content: caseBox, loading, errorBox, retryText: TEXT.retry, reload: () => load() });
 
   function renderMessages(messages) {
     const list = $("case-messages");

@@ -5,6 +5,7 @@
 //   POST /api/remiss/answer   (X-Remiss-Token: <token>) -> { text, files: [uploadId] }
 import { formatDateTime } from "./format.mjs";
 import { el } from "./dom.mjs";
+import { announcer, errorShower } from "./page-status.mjs";
 import { messageForm, MESSAGE_TEXT } from "./message-form.mjs";
 
 export const TEXT = Object.freeze({
@@ -36,23 +37,8 @@ function start() {
   $("remiss-nojs").hidden = true;
   const token = remissToken(window.location.hash);
 
-  function announce(text) {
-    announceBox.textContent = "";
-    window.setTimeout(() => { announceBox.textContent = text; }, 50);
-  }
-
-  function showError(text, { retry = false } = {}) {
-    box.hidden = true;
-    loading.textContent = "";
-    const children = [el("p", {}, text)];
-    if (retry) {
-      const button = el("button", { type: "button", class: "button button--secondary" }, TEXT.retry);
-      button.addEventListener("click", () => load());
-      children.push(el("p", {}, button));
-    }
-    errorBox.replaceChildren(...children);
-    errorBox.hidden = false;
-  }
+  const announce = announcer(announceBox);
+  const showError = errorShower({ content: box, loading, errorBox, retryText: TEXT.retry, reload: () => load() });
 
   function render(data) {
     $("remiss-reference").textContent = data.caseReference ?? "";
