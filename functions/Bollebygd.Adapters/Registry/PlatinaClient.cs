@@ -59,7 +59,7 @@ public sealed class PlatinaClient : IPlatina
     {
         var body = new
         {
-            registrationDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), Core.SwedishTime.Zone).DateTime),
+            registrationDate = Core.SwedishTime.DateOf(_time.GetUtcNow()),
             inOutDate = draft.InOutDate,
             statusId = 1,
             origin = draft.Origin,

@@ -249,7 +249,7 @@ public sealed class RegistrationService(
         var description = IdentityNumbersInText.Mask(received?.Text ?? c.Title);
         return new PlatinaCaseDraft(export is null ? rules.DiaryFor(c.Group) : rules.MovedFromEdpDiary,
             export is null ? rules.CaseTypeFor(c.ServiceId) : rules.MovedFromEdpCaseType, Truncate(c.Title, 200),
-            Truncate(description, 4000), DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.CreatedAt, SwedishTime.Zone).DateTime),
+            Truncate(description, 4000), SwedishTime.DateOf(c.CreatedAt),
             $"Kontaktcenter ({ChannelName(c.Channel)})", c.Parties.Select(p => new RegistryInitiator(p.Name, p.Email)).ToList(),
             c.Secret ? 1 : 0, c.Secret ? ["OSL 21 kap. 1 §"] : [], c.Reference.ToString());
     }
@@ -260,7 +260,7 @@ public sealed class RegistrationService(
     /// </summary>
     private static IReadOnlyList<RegistryDocument> Documents(CaseRecord record, Utility.UtilityCaseExport? export)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(record.Case.CreatedAt, SwedishTime.Zone).DateTime);
+        var today = SwedishTime.DateOf(record.Case.CreatedAt);
         var documents = new List<RegistryDocument> { new("case", $"Ärende {record.Case.Reference}", "In", today, $"{record.Case.Reference}.txt",
             "text/plain; charset=utf-8", ReadOnlyMemory<byte>.Empty) };
         foreach (var entry in record.Timeline.Where(e => e.Kind is TimelineEntryKind.Received or TimelineEntryKind.CitizenMessage))

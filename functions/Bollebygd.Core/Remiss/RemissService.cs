@@ -322,7 +322,7 @@ public sealed partial class RemissService(
         {
             errors["extract"] = [ExtractTooLong];
         }
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, SwedishTime.Zone).DateTime);
+        var today = SwedishTime.DateOf(now);
         if (request.LastDay is { } day && (day <= today || day > today.AddYears(1)))
         {
             errors["lastDay"] = [LastDayInvalid];

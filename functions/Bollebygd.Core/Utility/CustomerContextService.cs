@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bollebygd.Core.Access;
 using Bollebygd.Core.Audit;
 using Bollebygd.Core.Cases;
@@ -26,12 +25,9 @@ public sealed class CustomerContextService(ICaseStore cases, ISubmissionArchive 
         {
             return new CustomerContextOutcome.Forbidden();
         }
-        var customerNumber = (await submissions.GetAsync(caseId, cancellationToken))?.Values.GetValueOrDefault("kundnummer") switch
-        {
-            JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
-            string s => s,
-            _ => null,
-        };
+        var customerNumber = await submissions.GetAsync(caseId, cancellationToken) is { } submission
+            ? SubmissionValues.Text(submission.Values, "kundnummer")
+            : null;
         var identity = record.Case.Applicant?.IdentityNumber;
         if (customerNumber is not { Length: > 0 } && identity is not { Length: > 0 })
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using Bollebygd.Core.Cases;
 using Bollebygd.Core.Intake;
+using static Bollebygd.Core.Intake.SubmissionValues;
 using Bollebygd.Core.Operations;
 using Microsoft.Extensions.Logging;
 
@@ -178,23 +178,6 @@ public sealed class UtilityService(
             ? "Mätarställningen du lämnade avviker mycket från din vanliga förbrukning. Svara på det här meddelandet och berätta varför "
               + "(till exempel en läcka eller fler i hushållet), så registrerar vi den."
             : "Vi kunde inte registrera det du skickade automatiskt. En handläggare tittar på ärendet och hör av sig till dig.";
-
-    private static string? Text(IReadOnlyDictionary<string, object?> values, string name) => values.GetValueOrDefault(name) switch
-    {
-        null => null,
-        JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
-        JsonElement { ValueKind: JsonValueKind.Array } e => string.Join(", ", e.EnumerateArray().Select(v => v.ToString())),
-        JsonElement { ValueKind: JsonValueKind.Null } => null,
-        JsonElement e => e.ToString(),
-        IEnumerable<string> list => string.Join(", ", list),
-        var other => Convert.ToString(other, CultureInfo.InvariantCulture),
-    };
-
-    private static double? Number(IReadOnlyDictionary<string, object?> values, string name) =>
-        double.TryParse(Text(values, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    private static DateOnly? Date(IReadOnlyDictionary<string, object?> values, string name) =>
-        DateOnly.TryParseExact(Text(values, name), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     private static string Swedish(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("sv-SE"));
 

@@ -98,5 +98,6 @@ public static class CaseCardView
         _ => author,
     };
 
-    private static string? Mask(string? identity) => identity is { Length: 12 } ? identity[..8] + "-****" : identity is null ? null : "****";
+    /// <summary>A personnummer as staff views show it: the date, then ****.</summary>
+    public static string? Mask(string? identity) => identity is { Length: 12 } ? identity[..8] + "-****" : identity is null ? null : "****";
 }

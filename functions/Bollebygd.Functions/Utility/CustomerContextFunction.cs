@@ -25,7 +25,7 @@ public sealed class CustomerContextFunction(StaffAccess access, CustomerContextS
             CustomerContextOutcome.Found { Context: var c } => new JsonResult(new
             {
                 available = true,
-                customer = new { c.Customer.CustomerNumber, identityNumber = Mask(c.Customer.IdentityNumber), c.Customer.Name, c.Customer.Address },
+                customer = new { c.Customer.CustomerNumber, identityNumber = CaseCardView.Mask(c.Customer.IdentityNumber), c.Customer.Name, c.Customer.Address },
                 subscriptions = c.Subscriptions,
                 invoices = c.Invoices,
                 readings = c.Readings,
@@ -36,6 +36,4 @@ public sealed class CustomerContextFunction(StaffAccess access, CustomerContextS
             CustomerContextOutcome.Forbidden => StaffAccess.Forbidden(),
             _ => Problems.Status(StatusCodes.Status404NotFound, "Ärendet finns inte."),
         }, cancellationToken);
-
-    private static string Mask(string identity) => identity.Length == 12 ? identity[..8] + "-****" : "****";
 }
