@@ -38,6 +38,7 @@ public sealed class RegistrationService(
     public const string RegisteredEntryId = "registry-registered";
     public const string DocumentEntryPrefix = "registry-doc-";
     public const string DeedEntryPrefix = "registry-deed-";
+    public const string FailedEntryPrefix = "registry-failed-";
     private const string FlagPrefix = "Diarieföringen";
     public const string AlreadyRegistered = "Ärendet är redan diariefört.";
     public const string EdpCaseInvalid = "Skriv ärendenumret i EDP Future, till exempel BMN-2026-0142.";
@@ -329,7 +330,7 @@ public sealed class RegistrationService(
     /// </summary>
     private async Task FlagAsync(Case @case, string why, CancellationToken cancellationToken)
     {
-        var entry = new TimelineEntry("registry-failed-" + Guid.NewGuid().ToString("N")[..8], time.GetUtcNow(), TimelineEntryKind.Event, "system", why, []);
+        var entry = new TimelineEntry(FailedEntryPrefix + Guid.NewGuid().ToString("N")[..8], time.GetUtcNow(), TimelineEntryKind.Event, "system", why, []);
         if (!await cases.UpdateRetryingAsync(@case.Id, c => c.Attention is null || IsOurFlag(c.Attention) ? c with { Attention = why } : null, entry,
                 cancellationToken))
         {

@@ -13,7 +13,7 @@ namespace Bollebygd.Core.Utility;
 /// (our case reference is its idempotency key, so a retry is the same request) and tells the citizen the outcome as a
 /// public message, which they also get by mail and see on the status page. While EDP is away the citizen's case simply
 /// stays "Inskickat" and the request waits (the intake never waits for EDP); a refusal is explained to the citizen and
-/// flagged for staff; a customer EDP does not know is flagged for staff.
+/// flagged for staff (<see cref="UtilityRefusal"/>); a customer EDP does not know is flagged for staff.
 /// </summary>
 public sealed class UtilityService(
     ICaseStore cases,
@@ -62,10 +62,12 @@ public sealed class UtilityService(
         }
         catch (UtilityRejectedException ex)
         {
-            var explanation = Refused(record.Case.ServiceId, ex);
-            await FinishAsync(record, explanation, $"EDP Future tog inte emot ärendet: {ex.Message}", cancellationToken,
-                attention: $"EDP Future tog inte emot ärendet: {ex.Message}",
-                status: ex.Errors.ContainsKey("comment") ? CaseStatus.AwaitingCitizen : null);
+            var refusal = UtilityRefusal.Of(ex.Errors);
+            await FinishAsync(record, refusal.ToCitizen, $"EDP Future tog inte emot ärendet: {ex.Message}", cancellationToken,
+                attention: $"EDP Future tog inte emot ärendet: {ex.Message}" + (refusal.CitizenCanFix
+                    ? " Den som skrev har fått frågan; registrera i EDP Future när svaret kommer."
+                    : " Registrera ärendet där för hand."),
+                status: refusal.CitizenCanFix ? CaseStatus.AwaitingCitizen : null);
             return null;
         }
         catch (CustomerNotFoundException)
@@ -172,12 +174,6 @@ public sealed class UtilityService(
         }, new TimelineEntry(DoneEntryId, time.GetUtcNow(), TimelineEntryKind.Event, "system", note, []), cancellationToken);
         logger.LogInformation("Case {CaseReference} done with in EDP Future: {Note}", record.Case.Reference.ToString(), note);
     }
-
-    private static string Refused(string? serviceId, UtilityRejectedException ex) =>
-        serviceId == MeterReading && ex.Errors.ContainsKey("comment")
-            ? "Mätarställningen du lämnade avviker mycket från din vanliga förbrukning. Svara på det här meddelandet och berätta varför "
-              + "(till exempel en läcka eller fler i hushållet), så registrerar vi den."
-            : "Vi kunde inte registrera det du skickade automatiskt. En handläggare tittar på ärendet och hör av sig till dig.";
 
     private static string Swedish(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("sv-SE"));
 

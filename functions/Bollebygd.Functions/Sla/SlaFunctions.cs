@@ -1,4 +1,5 @@
 using Bollebygd.Core.Cases;
+using Bollebygd.Core.Operations;
 using Bollebygd.Core.Remiss;
 using Bollebygd.Functions.Remiss;
 using Bollebygd.Core.Sla;
@@ -12,9 +13,11 @@ namespace Bollebygd.Functions.Sla;
 /// <summary>
 /// The SLA workflows' triggers: every stored case change (the <c>case-changed</c> queue) reaches the case's workflow,
 /// and the reconciliation (schedule in <c>SlaReconciliationSchedule</c>) starts any that is missing and ends those of
-/// closed cases — and starts the workflow of any remiss still waiting for its answer that has none.
+/// closed cases — and starts the workflow of any remiss still waiting for its answer that has none, and queues again
+/// any Platina registration or EDP request that has stalled (<see cref="OutboxSweeper"/>).
 /// </summary>
-public sealed class SlaFunctions(CaseSlaInstances instances, SlaReconciler reconciler, IRemisser remisser, ILogger<SlaFunctions> logger)
+public sealed class SlaFunctions(CaseSlaInstances instances, SlaReconciler reconciler, IRemisser remisser, OutboxSweeper outboxes,
+    ILogger<SlaFunctions> logger)
 {
     public const string ChangedName = "SlaCaseChanged";
     public const string ReconcileName = "SlaReconciliation";
@@ -30,8 +33,9 @@ public sealed class SlaFunctions(CaseSlaInstances instances, SlaReconciler recon
         CancellationToken cancellationToken)
     {
         var result = await ReconcileAsync(durable, cancellationToken);
-        logger.LogInformation("SLA reconciliation: {Open} open cases, {Started} workflows started, {Ended} ended, {Remisser} remiss workflows started",
-            result.OpenCases, result.Started.Count, result.Ended.Count, result.RemisserStarted?.Count ?? 0);
+        logger.LogInformation("SLA reconciliation: {Open} open cases, {Started} workflows started, {Ended} ended, {Remisser} remiss workflows started, "
+            + "{Requeued} stalled outbox requests queued again",
+            result.OpenCases, result.Started.Count, result.Ended.Count, result.RemisserStarted?.Count ?? 0, result.OutboxesRequeued?.Count ?? 0);
     }
 
     public async Task<SlaReconciliation> ReconcileAsync(DurableTaskClient durable, CancellationToken cancellationToken)
@@ -45,6 +49,6 @@ public sealed class SlaFunctions(CaseSlaInstances instances, SlaReconciler recon
                 remisserStarted.Add(remiss.InstanceId);
             }
         }
-        return result with { RemisserStarted = remisserStarted };
+        return result with { RemisserStarted = remisserStarted, OutboxesRequeued = await outboxes.SweepAsync(cancellationToken) };
     }
 }

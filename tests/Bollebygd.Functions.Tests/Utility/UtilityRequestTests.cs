@@ -93,6 +93,21 @@ public sealed class UtilityRequestTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain(_simulators.Edp.Readings("100234"), r => r.Value == 2600);
     }
 
+    [Fact]
+    public async Task A_meter_number_edp_does_not_know_is_explained_to_the_citizen_who_is_asked_for_the_right_one()
+    {
+        var accepted = await SubmitAsync(UtilityService.MeterReading, ("matarnummer", "M-0000"), ("avlasningsdatum", "2026-11-15"),
+            ("matarstallning", "1980"));
+
+        await DrainAsync(accepted);
+
+        var record = (await _services.GetRequiredService<ICaseStore>().GetAsync(await CaseIdAsync(accepted), CancellationToken.None))!;
+        Assert.Equal(CaseStatus.AwaitingCitizen, record.Case.Status);
+        Assert.Contains("Den som skrev har fått frågan", record.Case.Attention);
+        var view = (await _services.GetRequiredService<CaseTrackingService>().GetAsync(accepted.TrackingToken!, CancellationToken.None))!;
+        Assert.Contains(view.Messages, m => m.Text.StartsWith("Mätarnumret du skrev finns inte hos oss."));
+    }
+
     private async Task<SubmissionOutcome.Accepted> SubmitAsync(string serviceId, params (string Name, string Value)[] values)
     {
         var common = new (string, string)[]
