@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Bollebygd.Adapters.Access;
 using Bollebygd.Adapters.Audit;
 using Bollebygd.Adapters.Cases;
+using Bollebygd.Adapters.Events;
 using Bollebygd.Adapters.Http;
 using Bollebygd.Adapters.Intake;
 using Bollebygd.Adapters.Knowledge;
@@ -50,6 +51,7 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<IPoisonQueueInspector, StoragePoisonQueueInspector>();
         services.AddSingleton<ICaseReferences, TableCaseReferences>();
         services.AddSingleton<ICaseSignals, QueueCaseSignals>();
+        services.AddCaseEvents(configuration);
         services.AddSingleton<TableCaseStore>();
         services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<TableCaseStore>());
         services.AddSingleton<ICaseLists>(sp => sp.GetRequiredService<TableCaseStore>());

@@ -50,6 +50,7 @@ public static class BollebygdServiceCollectionExtensions
         services.AddSingleton<CaseSlaEvaluator>();
         services.AddSingleton<CaseSlaService>();
         services.AddSingleton<SlaReconciler>();
+        services.AddSingleton<Core.Events.CaseEventPublisher>();
         services.AddSingleton<Core.Operations.OutboxSweeper>();
         services.AddSingleton<CaseSlaInstances>();
         services.AddSingleton<RemissService>();

@@ -18,6 +18,9 @@ public static class QueueNames
     /// <summary>Ids of cases that changed, for their SLA workflows to look at again.</summary>
     public const string CaseChanged = "case-changed";
 
+    /// <summary>Ids of cases that changed, for their integration events (only when a case-events bus is configured).</summary>
+    public const string CaseEvents = "case-events";
+
     /// <summary>Cases to register in Platina (the registration outbox).</summary>
     public const string PlatinaRegistrations = "platina-registrations";
 
