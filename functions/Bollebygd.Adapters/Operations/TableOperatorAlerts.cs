@@ -3,11 +3,15 @@ using Azure.Data.Tables;
 using Bollebygd.Adapters.Storage;
 using Bollebygd.Core.Operations;
 using Bollebygd.Core.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Bollebygd.Adapters.Operations;
 
-/// <summary>Operator alerts in Table storage: partition <c>open</c>, RowKey the alert's source.</summary>
-public sealed class TableOperatorAlerts(StorageResources storage) : IOperatorAlerts
+/// <summary>
+/// Operator alerts in Table storage: partition <c>open</c>, RowKey the alert's source. Every raised alert is also
+/// logged as an error starting "Operator alert", which the Azure Monitor alert rules look for (infra/modules/alerts.bicep).
+/// </summary>
+public sealed class TableOperatorAlerts(StorageResources storage, ILogger<TableOperatorAlerts> logger) : IOperatorAlerts
 {
     private const string OpenPartition = "open";
 
@@ -39,6 +43,8 @@ public sealed class TableOperatorAlerts(StorageResources storage) : IOperatorAle
             ["FirstSeen"] = alert.FirstSeen,
             ["LastSeen"] = alert.LastSeen,
         }, TableUpdateMode.Replace, cancellationToken);
+        logger.LogError("Operator alert {AlertKind} from {AlertSource} ({AlertCount} since {FirstSeen}): {AlertMessage}",
+            alert.Kind, alert.Source, alert.Count, alert.FirstSeen, alert.Message);
     }
 
     public async Task ResolveAsync(string source, CancellationToken cancellationToken)

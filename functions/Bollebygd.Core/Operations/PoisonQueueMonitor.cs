@@ -43,9 +43,6 @@ public sealed class PoisonQueueMonitor(
                 now);
             await alerts.RaiseAsync(alert, cancellationToken);
             raised.Add(alert);
-            logger.LogError(
-                "Operator alert: {Count} poison message(s) in {QueueName} since {FirstSeen}",
-                queue.ApproximateMessageCount, queue.QueueName, firstSeen);
         }
 
         // An alert whose poison queue was deleted altogether is resolved as well.
