@@ -44,7 +44,17 @@ grep -E "^not ok|^# (tests|pass|fail)" "$results/web.log" || true
 if [ $code -ne 0 ] && [ "${f:-0}" = "0" ]; then
   echo "test: web tests exited with $code"; tail -n 40 "$results/web.log"; broken=$((broken + 1))
 fi
-for project in tests/Bollebygd.Core.Tests tests/Bollebygd.Functions.Tests tests/Bollebygd.EndToEnd.Tests; do
+# The infrastructure: bicep build and lint must say nothing (the CLI comes from the NuGet package restored with
+# tests/Bollebygd.Infra.Tests, which also asserts the compiled template's security properties).
+echo "test: infra (bicep build, bicep lint)"
+bicep_version=$(sed -n 's/.*"Azure.Bicep.CommandLine.linux-x64" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
+bicep="${NUGET_PACKAGES:-$HOME/.nuget/packages}/azure.bicep.commandline.linux-x64/$bicep_version/tools/bicep"
+chmod u+x "$bicep" 2>/dev/null
+if ! diagnostics=$({ "$bicep" build infra/main.bicep --outfile "$results/main.json" && "$bicep" lint infra/main.bicep; } 2>&1) || [ -n "$diagnostics" ]; then
+  echo "test: bicep reported:"; echo "$diagnostics"; broken=$((broken + 1))
+fi
+
+for project in tests/Bollebygd.Core.Tests tests/Bollebygd.Infra.Tests tests/Bollebygd.Functions.Tests tests/Bollebygd.EndToEnd.Tests; do
   name=$(basename "$project"); f=0
   echo "test: $name"
   dotnet test "$project" -c "$configuration" --no-build --nologo \
