@@ -64,8 +64,8 @@ public sealed class RegistrationService(
         {
             return CaseWorkOutcome.Invalid.One("case", AlreadyRegistered);
         }
-        await RequestAsync(record.Case, user.Author, cancellationToken);
-        await audit.RecordAsync(new AuditEntry($"{caseId}.{RequestedEntryId}", time.GetUtcNow(), user.Id, "case.register", caseId, null), cancellationToken);
+        var entryId = await RequestAsync(record.Case, user.Author, again: true, cancellationToken);
+        await audit.RecordAsync(new AuditEntry($"{caseId}.{entryId}", time.GetUtcNow(), user.Id, "case.register", caseId, null), cancellationToken);
         return new CaseWorkOutcome.Done((await cases.GetAsync(caseId, cancellationToken))!);
     }
 
@@ -109,18 +109,26 @@ public sealed class RegistrationService(
     {
         if (rules.RegistersOnArrival(@case.ServiceId) && await cases.GetAsync(@case.Id, cancellationToken) is { } stored)
         {
-            await RequestAsync(stored.Case, "system", cancellationToken);
+            await RequestAsync(stored.Case, "system", again: false, cancellationToken);
         }
     }
 
-    private async Task RequestAsync(Case @case, string author, CancellationToken cancellationToken)
+    /// <summary>
+    /// On the case first (what is asked is never lost; the registrators' list shows it), then into the outbox. The first
+    /// request has the entry <see cref="RequestedEntryId"/>; a person's later one (after a refusal or a give-up, or with
+    /// a corrected EDP number) is a request of its own, with its own entry and time, so the outbox sweep sees it. On
+    /// arrival, asking again (a retried intake) is the same request. Returns the entry's id.
+    /// </summary>
+    private async Task<string> RequestAsync(Case @case, string author, bool again, CancellationToken cancellationToken)
     {
-        // On the case first (what is asked is never lost; the registrators' list shows it), then into the outbox; asking
-        // twice is the same request.
         var now = time.GetUtcNow();
-        await cases.UpdateRetryingAsync(@case.Id, c => c.RegistrationRequestedAt is null ? c with { RegistrationRequestedAt = now } : null,
-            new TimelineEntry(RequestedEntryId, now, TimelineEntryKind.Event, author, "Diarieföring i Platina begärd.", []), cancellationToken);
+        var repeated = again && @case.RegistrationRequestedAt is not null;
+        var entryId = repeated ? $"{RequestedEntryId}-{now.UtcTicks}" : RequestedEntryId;
+        await cases.UpdateRetryingAsync(@case.Id, c => repeated || c.RegistrationRequestedAt is null ? c with { RegistrationRequestedAt = now } : null,
+            new TimelineEntry(entryId, now, TimelineEntryKind.Event, author,
+                repeated ? "Diarieföring i Platina begärd igen." : "Diarieföring i Platina begärd.", []), cancellationToken);
         await queue.EnqueueAsync(new RegistrationRequest(@case.Id), null, cancellationToken);
+        return entryId;
     }
 
     /// <summary>The queue's handler. Returns the request to queue again and when, or null when done.</summary>
@@ -325,10 +333,10 @@ public sealed class RegistrationService(
     }
 
     /// <summary>
-    /// On the timeline always; as the case's flag unless another flag is there already (a registration's flag replaces
-    /// only an earlier registration flag).
+    /// On the timeline always (an entry starting <see cref="FailedEntryPrefix"/>); as the case's flag unless another flag
+    /// is there already (a registration's flag replaces only an earlier registration flag).
     /// </summary>
-    private async Task FlagAsync(Case @case, string why, CancellationToken cancellationToken)
+    public async Task FlagAsync(Case @case, string why, CancellationToken cancellationToken)
     {
         var entry = new TimelineEntry(FailedEntryPrefix + Guid.NewGuid().ToString("N")[..8], time.GetUtcNow(), TimelineEntryKind.Event, "system", why, []);
         if (!await cases.UpdateRetryingAsync(@case.Id, c => c.Attention is null || IsOurFlag(c.Attention) ? c with { Attention = why } : null, entry,

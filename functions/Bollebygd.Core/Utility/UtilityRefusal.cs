@@ -3,8 +3,9 @@ namespace Bollebygd.Core.Utility;
 /// <summary>
 /// What the citizen is told when EDP Future refuses their request, field by field in our words (EDP's own wording is
 /// for staff, on the timeline). When everything EDP objects to is something only the citizen can put right — a mistyped
-/// meter number, a reading below the last, an unusual reading without a comment, dates — they are asked to answer with
-/// it and the case waits for them; anything else is a person's to sort out, and the citizen is told so.
+/// meter number, a reading that does not fit, an unusual reading without a comment, an end date before the start —
+/// they are asked to answer with it and the case waits for them; anything else (including a start date, which we
+/// always send) is a person's to sort out, and the citizen is told so.
 /// </summary>
 public sealed record UtilityRefusal(string ToCitizen, bool CitizenCanFix)
 {
@@ -13,8 +14,7 @@ public sealed record UtilityRefusal(string ToCitizen, bool CitizenCanFix)
     {
         ["comment"] = "Mätarställningen du lämnade avviker mycket från din vanliga förbrukning. Berätta varför (till exempel en läcka eller fler i hushållet).",
         ["meterId"] = "Mätarnumret du skrev finns inte hos oss. Skriv numret som står på mätaren.",
-        ["value"] = "Mätarställningen är lägre än den förra avläsningen. Kontrollera siffrorna på mätaren och skriv dem igen.",
-        ["from"] = "Vi behöver veta från vilket datum. Skriv datumet.",
+        ["value"] = "Mätarställningen stämmer inte med våra uppgifter (den kan till exempel vara lägre än förra avläsningen). Kontrollera siffrorna på mätaren och skriv dem igen.",
         ["to"] = "Slutdatumet är före startdatumet. Skriv rätt datum.",
     };
 

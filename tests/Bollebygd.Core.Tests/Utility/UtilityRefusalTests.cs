@@ -17,17 +17,18 @@ public sealed class UtilityRefusalTests
     [Fact]
     public void Several_things_the_citizen_can_put_right_are_listed_one_per_line()
     {
-        var refusal = UtilityRefusal.Of(new Dictionary<string, string[]> { ["from"] = ["Ange datum."], ["to"] = ["Före start."] });
+        var refusal = UtilityRefusal.Of(new Dictionary<string, string[]> { ["value"] = ["Lägre än förra."], ["comment"] = ["Skriv en kommentar."] });
 
         Assert.True(refusal.CitizenCanFix);
-        Assert.Contains("\n– Vi behöver veta från vilket datum.", refusal.ToCitizen);
-        Assert.Contains("\n– Slutdatumet är före startdatumet.", refusal.ToCitizen);
+        Assert.Contains("\n– Mätarställningen stämmer inte med våra uppgifter", refusal.ToCitizen);
+        Assert.Contains("\n– Mätarställningen du lämnade avviker mycket", refusal.ToCitizen);
     }
 
     [Theory]
     [InlineData("subscriptionId")]
     [InlineData("customerNumber")]
     [InlineData("somethingNew")]
+    [InlineData("from")]
     public void Anything_only_staff_can_sort_out_is_said_so_even_beside_what_the_citizen_could_fix(string field)
     {
         var refusal = UtilityRefusal.Of(new Dictionary<string, string[]> { [field] = ["Nej."], ["value"] = ["Lägre än förra."] });

@@ -17,7 +17,7 @@ namespace Bollebygd.Functions.Tests.Operations;
 public sealed class OutboxSweepTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task A_registration_whose_message_was_lost_is_queued_again_once_and_then_registered()
+    public async Task A_registration_whose_message_was_lost_is_queued_again_once_per_ladder_and_then_registered()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var queue = new CapturedRegistrations();
@@ -27,6 +27,7 @@ public sealed class OutboxSweepTests(AzuriteFixture azurite)
         var lost = await app.NewCaseAsync("Förlorad diarieföring");
         var flagged = await app.NewCaseAsync("Nekad diarieföring");
         var done = await app.NewCaseAsync("Klar diarieföring");
+        time.Advance(TimeSpan.FromDays(2)); // cases that came in long ago, asked to be registered now
         foreach (var record in new[] { lost, flagged, done })
         {
             await app.Get<RegistrationService>().RequestAsync(RegistryHarness.Registrator, record.Case.Id, CancellationToken.None);
@@ -56,6 +57,58 @@ public sealed class OutboxSweepTests(AzuriteFixture azurite)
         await app.DrainAsync(queue.Requests.Single(r => r.CaseId == lost.Case.Id));
         Assert.NotNull((await app.CaseAsync(lost.Case.Id)).DiaryNumber);
         Assert.Single(app.Simulators.Platina.All(), c => c.ExternalReference == lost.Case.Reference.ToString());
+    }
+
+    [Fact]
+    public async Task A_registration_that_never_moves_is_queued_again_twice_then_flagged_with_an_operator_alert()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var queue = new CapturedRegistrations();
+        await using var app = await RegistryHarness.StartAsync(azurite, configure: s => s
+            .AddSingleton<TimeProvider>(time)
+            .AddSingleton<IRegistrationQueue>(queue));
+        var record = await app.NewCaseAsync("Diarieföring som aldrig kommer fram");
+        await app.Get<RegistrationService>().RequestAsync(RegistryHarness.Registrator, record.Case.Id, CancellationToken.None);
+        var sweeper = app.Get<OutboxSweeper>();
+
+        var rounds = new List<bool>();
+        for (var round = 0; round < 4; round++)
+        {
+            time.Advance(OutboxSweeper.StalledAfter + TimeSpan.FromMinutes(1)); // every message lost again
+            rounds.Add((await sweeper.SweepAsync(CancellationToken.None)).Contains(record.Case.Id));
+        }
+
+        Assert.Equal([true, true, false, false], rounds);
+        Assert.Equal(1 + OutboxSweeper.MaxRequeues, queue.Requests.Count(r => r.CaseId == record.Case.Id));
+        Assert.StartsWith("Diarieföringen i Platina har inte kommit vidare", (await app.CaseAsync(record.Case.Id)).Attention);
+        Assert.Contains(await app.Get<IOperatorAlerts>().ListOpenAsync(CancellationToken.None),
+            a => a.Kind == OperatorAlertKinds.RegistryFailed && a.Source.EndsWith(record.Case.Id));
+
+        // A registrator asks again: a request of its own, swept again if its message is lost too.
+        queue.Requests.Clear();
+        await app.Get<RegistrationService>().RequestAsync(RegistryHarness.Registrator, record.Case.Id, CancellationToken.None);
+        queue.Requests.Clear();
+        time.Advance(OutboxSweeper.StalledAfter + TimeSpan.FromMinutes(1));
+        Assert.Contains(record.Case.Id, await sweeper.SweepAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_registration_last_heard_of_more_than_a_week_ago_is_flagged_not_sent_again()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var queue = new CapturedRegistrations();
+        await using var app = await RegistryHarness.StartAsync(azurite, configure: s => s
+            .AddSingleton<TimeProvider>(time)
+            .AddSingleton<IRegistrationQueue>(queue));
+        var record = await app.NewCaseAsync("Gammal diarieföring");
+        await app.Get<RegistrationService>().RequestAsync(RegistryHarness.Registrator, record.Case.Id, CancellationToken.None);
+        queue.Requests.Clear();
+
+        time.Advance(OutboxSweeper.GiveUpAfter + TimeSpan.FromHours(1)); // the sweep was not running (a first deployment)
+        Assert.DoesNotContain(record.Case.Id, await app.Get<OutboxSweeper>().SweepAsync(CancellationToken.None));
+
+        Assert.DoesNotContain(queue.Requests, r => r.CaseId == record.Case.Id);
+        Assert.StartsWith("Diarieföringen i Platina har inte kommit vidare", (await app.CaseAsync(record.Case.Id)).Attention);
     }
 
     [Fact]
