@@ -46,6 +46,28 @@ public sealed class CaseEventsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Handlers_of_the_same_case_at_once_never_set_its_ledger_back()
+    {
+        var bus = new CapturedBus { Delay = TimeSpan.FromMilliseconds(20) };
+        await using var services = Build(bus);
+        var id = await NewCaseAsync(services);
+        var publisher = services.GetRequiredService<CaseEventPublisher>();
+
+        // Some handlers read the open case, some the closed one, all at once.
+        var running = Enumerable.Range(0, 6).Select(_ => Task.Run(() => publisher.PublishAsync(id, CancellationToken.None))).ToList();
+        await ChangeAsync(services, id, c => c with { Status = CaseStatus.Closed }, "stang");
+        running.AddRange(Enumerable.Range(0, 6).Select(_ => Task.Run(() => publisher.PublishAsync(id, CancellationToken.None))));
+        await Task.WhenAll(running);
+        await publisher.PublishAsync(id, CancellationToken.None);
+
+        Assert.Equal([$"{id}.closed-1", $"{id}.created"], bus.Published.Select(e => e.Id).Distinct().Order());
+        await ChangeAsync(services, id, c => c with { Status = CaseStatus.InProgress }, "ateroppna");
+        await publisher.PublishAsync(id, CancellationToken.None);
+        await ChangeAsync(services, id, c => c with { Status = CaseStatus.Closed }, "stang-igen");
+        Assert.Equal([$"{id}.closed-2"], (await publisher.PublishAsync(id, CancellationToken.None)).Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task Events_that_could_not_be_sent_are_sent_again_under_the_same_ids()
     {
         var bus = new CapturedBus { FailNext = true };
@@ -124,19 +146,24 @@ public sealed class CaseEventsTests(AzuriteFixture azurite)
     {
         public bool FailNext { get; set; }
 
+        public TimeSpan Delay { get; init; }
+
         public List<CaseEvent> Published { get; } = [];
 
         public bool Enabled => true;
 
-        public Task PublishAsync(IReadOnlyList<CaseEvent> events, CancellationToken cancellationToken)
+        public async Task PublishAsync(IReadOnlyList<CaseEvent> events, CancellationToken cancellationToken)
         {
             if (FailNext)
             {
                 FailNext = false;
                 throw new ServiceBusException("The namespace is unreachable.", ServiceBusFailureReason.ServiceCommunicationProblem);
             }
-            Published.AddRange(events);
-            return Task.CompletedTask;
+            await Task.Delay(Delay, cancellationToken);
+            lock (Published)
+            {
+                Published.AddRange(events);
+            }
         }
     }
 
