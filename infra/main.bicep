@@ -120,8 +120,11 @@ param edpBaseUrl string = ''
 @description('The SMS gateway (empty: no SMS).')
 param smsGatewayUrl string = ''
 
-@description('Who gets the operators\' alert mails.')
-param alertEmailAddresses array = []
+@description('Who gets the operators\' alert mails, separated by commas.')
+param alertEmailAddresses string = ''
+
+@description('Entra ID security group object ids and the competence group each stands for, for example { \'6a1f…\': \'kundtjanst\' }.')
+param staffGroupMap object = {}
 
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
 var tags = {
@@ -227,8 +230,9 @@ module serviceBus 'modules/servicebus.bicep' = {
   }
 }
 
-// A setting that names a secret: the platform resolves it from Key Vault with the app's identity.
-func secretReference(vaultName string, secretName string) string => '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})'
+// A setting that names a secret: the platform resolves it from Key Vault with the app's identity. The SecretUri form
+// (without a version: the latest) is the one both the Function App and the Static Web App take.
+func secretReference(vaultUri string, secretName string) string => '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName})'
 
 var mailboxSettings = reduce(mailboxes, {}, (settings, mailbox) => union(settings, {
   'Mailboxes__${mailbox.name}__Address': mailbox.address
@@ -236,7 +240,7 @@ var mailboxSettings = reduce(mailboxes, {}, (settings, mailbox) => union(setting
   'Mailboxes__${mailbox.name}__Group': mailbox.group
   'Mailboxes__${mailbox.name}__UserName': mailbox.userName
   'Mailboxes__${mailbox.name}__PasswordSetting': 'MailboxPassword_${mailbox.name}'
-  'MailboxPassword_${mailbox.name}': secretReference(keyVault.outputs.name, 'imap-password-${mailbox.name}')
+  'MailboxPassword_${mailbox.name}': secretReference(keyVault.outputs.uri, 'imap-password-${mailbox.name}')
 }))
 
 var appSettings = union(mailboxSettings, {
@@ -259,7 +263,7 @@ var appSettings = union(mailboxSettings, {
   Mail__SmtpPort: smtpPort
   Mail__Security: 'StartTls'
   Mail__UserName: smtpUserName
-  Mail__Password: secretReference(keyVault.outputs.name, 'smtp-password')
+  Mail__Password: secretReference(keyVault.outputs.uri, 'smtp-password')
   Mail__FromName: 'Bollebygds kommun'
   Mail__DefaultMailbox: defaultMailbox
   Imap__Host: imapHost
@@ -267,22 +271,28 @@ var appSettings = union(mailboxSettings, {
   Imap__Security: 'SslOnConnect'
   StaffAuth__Authority: '${environment().authentication.loginEndpoint}${staffTenant}/v2.0'
   StaffAuth__Audience: empty(staffClientId) ? staffAudience : '${staffAudience},${staffClientId}'
+  // One setting: a Linux app setting's name cannot hold the hyphens of an Entra group id.
+  StaffAuth__GroupMapping: join(map(items(staffGroupMap), group => '${group.key}=${group.value}'), ';')
   Platina__BaseUrl: platinaBaseUrl
   Platina__ClientId: platinaClientId
   Platina__ClientSecretSetting: 'PlatinaClientSecret'
-  PlatinaClientSecret: secretReference(keyVault.outputs.name, 'platina-client-secret')
+  PlatinaClientSecret: secretReference(keyVault.outputs.uri, 'platina-client-secret')
   Edp__BaseUrl: edpBaseUrl
   Edp__ApiKeySetting: 'EdpApiKey'
-  EdpApiKey: secretReference(keyVault.outputs.name, 'edp-api-key')
+  EdpApiKey: secretReference(keyVault.outputs.uri, 'edp-api-key')
   Sms__GatewayUrl: smsGatewayUrl
   Sms__ApiKeySetting: 'SmsApiKey'
-  SmsApiKey: secretReference(keyVault.outputs.name, 'sms-api-key')
+  SmsApiKey: secretReference(keyVault.outputs.uri, 'sms-api-key')
   CaseEvents__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
   CaseEvents__TopicName: serviceBus.outputs.topicName
 })
 
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
+  // Its identity's roles first: storage, the package container and the Key Vault references are read with them.
+  dependsOn: [
+    roles
+  ]
   params: {
     name: 'func-${resourceToken}'
     planName: 'plan-${resourceToken}'
@@ -306,7 +316,7 @@ module staticWebApp 'modules/staticwebapp.bicep' = {
     tags: tags
     skuName: staticWebAppSku
     staffClientId: staffClientId
-    staffSignInReference: secretReference(keyVault.outputs.name, 'staff-sign-in-secret')
+    staffSignInReference: secretReference(keyVault.outputs.uri, 'staff-sign-in-secret')
   }
 }
 
@@ -339,8 +349,9 @@ module alerts 'modules/alerts.bicep' = {
     tags: tags
     namePrefix: 'kontaktcenter-${resourceToken}'
     applicationInsightsId: monitoring.outputs.applicationInsightsId
-    healthUrl: 'https://${functionApp.outputs.defaultHostName}/api/health'
-    alertEmailAddresses: alertEmailAddresses
+    // Through the Static Web App: a linked Function App answers only requests that come through it.
+    healthUrl: 'https://${staticWebApp.outputs.defaultHostName}/api/health'
+    alertEmailAddresses: filter(map(split(alertEmailAddresses, ','), address => trim(address)), address => !empty(address))
   }
 }
 

@@ -78,7 +78,7 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<ISmsQueue, QueueSmsQueue>();
         services.AddSingleton<IRoutingModels, BlobRoutingModels>();
         services.AddSingleton<IRoutingExamples, TableRoutingExamples>();
-        services.AddOptions<StaffAuthOptions>().Bind(configuration.GetSection(StaffAuthOptions.Section));
+        services.AddOptions<StaffAuthOptions>().Bind(configuration.GetSection(StaffAuthOptions.Section)).PostConfigure(o => o.AddGroupMapping());
         services.AddSingleton<IStaffDirectory, TableStaffDirectory>();
         services.AddSingleton<ICaseSlaRecords, TableCaseSlaRecords>();
         services.AddSingleton<IRemisser, TableRemisser>();

@@ -41,6 +41,18 @@ resource topic 'Microsoft.ServiceBus/namespaces/topics@2022-10-01-preview' = {
   }
 }
 
+// A topic drops what no subscription takes: this one keeps every event for two weeks, so a system that subscribes
+// later (or is down for a while) can still read them; integrations add their own subscriptions (docs/operations.md).
+resource retained 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2022-10-01-preview' = {
+  parent: topic
+  name: 'retained'
+  properties: {
+    defaultMessageTimeToLive: 'P14D'
+    deadLetteringOnMessageExpiration: false
+    maxDeliveryCount: 10
+  }
+}
+
 output id string = namespace.id
 output name string = namespace.name
 output topicName string = topic.name

@@ -70,7 +70,7 @@ public sealed class InfrastructureTests(CompiledTemplate template) : IClassFixtu
         }
         // Each mailbox's IMAP password too, and the reference is Key Vault's syntax.
         Assert.Matches(@"format\('MailboxPassword_\{0\}', lambdaVariables\('mailbox'\)\.name\), __bicep\.secretReference\(", AppSettingsExpression());
-        Assert.Contains("@Microsoft.KeyVault(VaultName=", template.Root["functions"]!.ToJsonString());
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", template.Root["functions"]!.ToJsonString());
         // Settings named like secrets hold names of settings or references, never a value.
         Assert.All(settings.Where(s => Regex.IsMatch(s.Key, "(Secret|Password|ApiKey)$") && !s.Key.EndsWith("Setting", StringComparison.Ordinal)),
             s => Assert.StartsWith("__bicep.secretReference(", s.Value));
@@ -160,6 +160,20 @@ public sealed class InfrastructureTests(CompiledTemplate template) : IClassFixtu
         Assert.Equal("Standard", (string?)template.Root["parameters"]!["staticWebAppSku"]!["defaultValue"]);
         Assert.NotNull(swa);
         Assert.Single(template.OfType("Microsoft.Web/staticSites/linkedBackends"));
+    }
+
+    [Fact]
+    public void The_app_starts_after_its_roles_and_is_watched_through_the_static_web_app()
+    {
+        var functionApp = template.Root["resources"]!["functionApp"]!;
+        Assert.Contains("roles", functionApp["dependsOn"]!.AsArray().Select(d => (string?)d));
+        var health = (string)template.Root["resources"]!["alerts"]!["properties"]!["parameters"]!["healthUrl"]!["value"]!;
+        Assert.Contains("reference('staticWebApp')", health);
+        Assert.StartsWith("[format('https://{0}/api/health'", health);
+        // Entra group ids have hyphens, which a Linux app setting's name cannot: the map is one setting.
+        Assert.DoesNotContain(AppSettings().Keys, k => k.StartsWith("StaffAuth__GroupMap__", StringComparison.Ordinal));
+        Assert.Contains("StaffAuth__GroupMapping", AppSettings().Keys);
+        Assert.All(AppSettings().Keys, k => Assert.Matches("^[A-Za-z0-9_.]+$", k));
     }
 
     [Fact]
