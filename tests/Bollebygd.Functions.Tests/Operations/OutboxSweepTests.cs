@@ -20,7 +20,7 @@ public sealed class OutboxSweepTests(AzuriteFixture azurite)
     public async Task A_registration_whose_message_was_lost_is_queued_again_once_per_ladder_and_then_registered()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var queue = new CapturedRegistrations();
+        var queue = new CapturedOutboxes();
         await using var app = await RegistryHarness.StartAsync(azurite, configure: s => s
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IRegistrationQueue>(queue));
@@ -63,7 +63,7 @@ public sealed class OutboxSweepTests(AzuriteFixture azurite)
     public async Task A_registration_that_never_moves_is_queued_again_twice_then_flagged_with_an_operator_alert()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var queue = new CapturedRegistrations();
+        var queue = new CapturedOutboxes();
         await using var app = await RegistryHarness.StartAsync(azurite, configure: s => s
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IRegistrationQueue>(queue));
@@ -96,7 +96,7 @@ public sealed class OutboxSweepTests(AzuriteFixture azurite)
     public async Task A_registration_last_heard_of_more_than_a_week_ago_is_flagged_not_sent_again()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var queue = new CapturedRegistrations();
+        var queue = new CapturedOutboxes();
         await using var app = await RegistryHarness.StartAsync(azurite, configure: s => s
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IRegistrationQueue>(queue));
@@ -115,7 +115,7 @@ public sealed class OutboxSweepTests(AzuriteFixture azurite)
     public async Task An_edp_request_whose_message_was_lost_is_queued_again_and_one_done_with_is_not()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var queue = new CapturedUtilityRequests();
+        var queue = new CapturedOutboxes();
         await using var app = await RegistryHarness.StartAsync(azurite, configure: s => s
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IUtilityQueue>(queue));
@@ -137,33 +137,26 @@ public sealed class OutboxSweepTests(AzuriteFixture azurite)
 
         Assert.Contains(lost.Case.Id, requeued);
         Assert.DoesNotContain(answered.Case.Id, requeued);
-        Assert.Single(queue.Requests, r => r.CaseId == lost.Case.Id);
-        Assert.DoesNotContain(queue.Requests, r => r.CaseId == answered.Case.Id);
+        Assert.Single(queue.UtilityRequests, r => r.CaseId == lost.Case.Id);
+        Assert.DoesNotContain(queue.UtilityRequests, r => r.CaseId == answered.Case.Id);
     }
 
-    private sealed class CapturedRegistrations : IRegistrationQueue
+    /// <summary>Both outboxes' queues, captured: what a sweep queues, and nothing delivered (every message "lost").</summary>
+    private sealed class CapturedOutboxes : IRegistrationQueue, IUtilityQueue
     {
         public List<RegistrationRequest> Requests { get; } = [];
 
-        public Task EnqueueAsync(RegistrationRequest request, TimeSpan? delay, CancellationToken cancellationToken)
-        {
-            lock (Requests)
-            {
-                Requests.Add(request);
-            }
-            return Task.CompletedTask;
-        }
-    }
+        public List<UtilityRequest> UtilityRequests { get; } = [];
 
-    private sealed class CapturedUtilityRequests : IUtilityQueue
-    {
-        public List<UtilityRequest> Requests { get; } = [];
+        public Task EnqueueAsync(RegistrationRequest request, TimeSpan? delay, CancellationToken cancellationToken) => Add(Requests, request);
 
-        public Task EnqueueAsync(UtilityRequest request, TimeSpan? delay, CancellationToken cancellationToken)
+        public Task EnqueueAsync(UtilityRequest request, TimeSpan? delay, CancellationToken cancellationToken) => Add(UtilityRequests, request);
+
+        private static Task Add<T>(List<T> list, T item)
         {
-            lock (Requests)
+            lock (list)
             {
-                Requests.Add(request);
+                list.Add(item);
             }
             return Task.CompletedTask;
         }
