@@ -73,6 +73,11 @@ param logRetentionDays int = 90
 @description('Daily log ingestion cap in GB; -1 for none.')
 param logDailyQuotaGb int = 2
 
+@description('Days the nightly table backups are kept.')
+@minValue(7)
+@maxValue(3650)
+param tableBackupRetentionDays int = 35
+
 @description('Days a deleted or overwritten document (blob) can be restored.')
 @minValue(7)
 @maxValue(365)
@@ -145,6 +150,7 @@ var blobContainers = [
   'routing'
   'leases'
   'keys'
+  'backups'
 ]
 var queues = [
   'audit'
@@ -190,6 +196,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     skuName: storageSku
     deleteRetentionDays: blobRetentionDays
+    tableBackupRetentionDays: tableBackupRetentionDays
     containers: blobContainers
     queues: queues
     tables: tables
@@ -259,6 +266,7 @@ var appSettings = union(mailboxSettings, {
   MailboxPollSchedule: '0 * * * * *'
   RoutingTrainingSchedule: '0 0 2 * * *'
   SlaReconciliationSchedule: '0 */10 * * * *'
+  TableBackupSchedule: '0 30 0 * * *'
   Mail__SmtpHost: smtpHost
   Mail__SmtpPort: smtpPort
   Mail__Security: 'StartTls'

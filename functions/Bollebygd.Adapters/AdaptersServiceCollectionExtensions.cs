@@ -48,6 +48,7 @@ public static class AdaptersServiceCollectionExtensions
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IAuditTrail, QueueAuditTrail>();
         services.AddSingleton<IOperatorAlerts, TableOperatorAlerts>();
+        services.AddSingleton<ITableBackups, BlobTableBackups>();
         services.AddSingleton<IPoisonQueueInspector, StoragePoisonQueueInspector>();
         services.AddSingleton<ICaseReferences, TableCaseReferences>();
         services.AddSingleton<ICaseSignals, QueueCaseSignals>();

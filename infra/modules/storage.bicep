@@ -1,5 +1,6 @@
 // The app's storage: cases, lists and audit in Tables, submissions, files and raw mail in Blobs, the queues between
-// the functions, the Durable Functions task hub, and the Flex Consumption deployment package. Identity only: shared
+// the functions, the Durable Functions task hub, the Flex Consumption deployment package, and the nightly copies of
+// the tables (Table storage has no point-in-time restore). Identity only: shared
 // key access is off (no connection strings, no account keys), no public blob access, TLS 1.2 and HTTPS only. Soft
 // delete and versioning on blobs, so a deleted or overwritten document can be restored (docs/operations.md).
 
@@ -14,6 +15,10 @@ param skuName string
 @minValue(7)
 @maxValue(365)
 param deleteRetentionDays int
+
+@description('Days the nightly table backups (backups/tables/…) are kept before lifecycle management deletes them.')
+@minValue(7)
+param tableBackupRetentionDays int
 
 @description('The blob containers the app uses (functions/Bollebygd.Core/Storage/BlobContainers.cs).')
 param containers array
@@ -104,6 +109,45 @@ resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containe
     }
   }
 ]
+
+// The app copies every table nightly into backups/tables/{day}/; old copies go by themselves.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'table-backups'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'backups/tables/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: tableBackupRetentionDays
+                }
+              }
+              version: {
+                delete: {
+                  daysAfterCreationGreaterThan: tableBackupRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: account

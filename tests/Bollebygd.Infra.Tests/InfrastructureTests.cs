@@ -49,6 +49,14 @@ public sealed class InfrastructureTests(CompiledTemplate template) : IClassFixtu
         Assert.True((bool)properties["supportsHttpsTrafficOnly"]!);
         Assert.All(template.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"),
             c => Assert.Equal("None", (string?)c["properties"]!["publicAccess"]));
+        // Blobs can be restored; the nightly table copies are there and go after their retention.
+        var blobService = template.Single("Microsoft.Storage/storageAccounts/blobServices")["properties"]!;
+        Assert.True((bool)blobService["isVersioningEnabled"]!);
+        Assert.True((bool)blobService["deleteRetentionPolicy"]!["enabled"]!);
+        Assert.True((bool)blobService["restorePolicy"]!["enabled"]!);
+        var backups = template.Single("Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]![0]!["definition"]!;
+        Assert.Equal($"{BlobContainers.Backups}/tables/", (string?)backups["filters"]!["prefixMatch"]![0]);
+        Assert.Contains("TableBackupSchedule", AppSettings().Keys); // Functions/Operations/TableBackupFunctions.ScheduleSetting
     }
 
     [Fact]

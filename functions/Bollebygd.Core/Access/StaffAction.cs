@@ -29,4 +29,7 @@ public enum StaffAction
 
     /// <summary>Ask for a case to be registered in Platina (diarieföring).</summary>
     RegisterCases,
+
+    /// <summary>Write a day's table backup back over the live tables (operations).</summary>
+    RestoreBackups,
 }

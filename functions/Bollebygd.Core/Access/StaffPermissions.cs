@@ -15,6 +15,7 @@ public static class StaffPermissions
         StaffAction.WorkCases or StaffAction.SuggestRouting or StaffAction.ReadKnowledge => CaseWorkers.ToHashSet(),
         StaffAction.ManageCases or StaffAction.EditKnowledge or StaffAction.ReadAudit => new HashSet<StaffRole> { StaffRole.Lead, StaffRole.Admin },
         StaffAction.RegisterCases => new HashSet<StaffRole> { StaffRole.Registrator, StaffRole.Lead, StaffRole.Admin },
+        StaffAction.RestoreBackups => new HashSet<StaffRole> { StaffRole.Admin },
         _ => new HashSet<StaffRole>(),
     };
 

@@ -23,4 +23,7 @@ public static class BlobContainers
 
     /// <summary>Keys the app made for itself (the remiss links' signing key), never leaving its storage.</summary>
     public const string Keys = "keys";
+
+    /// <summary>Nightly copies of every table, <c>tables/{yyyy-MM-dd}/{table}.jsonl.gz</c> (Tables have no restore of their own).</summary>
+    public const string Backups = "backups";
 }

@@ -19,6 +19,8 @@ public class StaffPermissionsTests
     [InlineData(StaffRole.Registrator, StaffAction.WorkCases, false)]
     [InlineData(StaffRole.Registrator, StaffAction.SuggestRouting, false)]
     [InlineData(StaffRole.Admin, StaffAction.ManageCases, true)]
+    [InlineData(StaffRole.Admin, StaffAction.RestoreBackups, true)]
+    [InlineData(StaffRole.Lead, StaffAction.RestoreBackups, false)]
     public void Each_role_may_do_what_the_table_says(StaffRole role, StaffAction action, bool allowed) =>
         Assert.Equal(allowed, StaffPermissions.Allows(User(role), action));
 
