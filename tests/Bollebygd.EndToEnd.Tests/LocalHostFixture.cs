@@ -108,6 +108,14 @@ public sealed class LocalHostFixture : IAsyncLifetime
         return body.GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>An HTTP client to the running system signed in as one of the development identity's users.</summary>
+    public async Task<HttpClient> StaffClientAsync(string user)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await StaffTokenAsync(user));
+        return http;
+    }
+
     /// <summary>The app's own policies, and one in minutes for <see cref="MinutesCategory"/>.</summary>
     private async Task WriteMinutesPolicyAsync()
     {

@@ -16,8 +16,7 @@ public class RegistryTests(LocalHostFixture fixture)
     [Fact]
     public async Task A_registrator_registers_a_case_from_the_agent_app_and_sees_its_diary_number()
     {
-        using var http = new HttpClient { BaseAddress = fixture.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await fixture.StaffTokenAsync("anna"));
+        using var http = await fixture.StaffClientAsync("anna");
         var registered = await http.PostAsJsonAsync("/api/staff/cases", new
         {
             registrationId = Guid.NewGuid().ToString(), channel = "letter", name = "Olle Ek", subject = "Begäran om allmän handling",

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -17,9 +16,7 @@ public partial class RemissTests(LocalHostFixture fixture)
     [Fact]
     public async Task An_officer_sends_a_remiss_and_the_contractor_answers_it_through_the_link_with_a_file()
     {
-        var token = await fixture.StaffTokenAsync("anna");
-        using var http = new HttpClient { BaseAddress = fixture.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var http = await fixture.StaffClientAsync("anna");
         var registered = await http.PostAsJsonAsync("/api/staff/cases", new
         {
             registrationId = Guid.NewGuid().ToString(),

@@ -17,9 +17,7 @@ public partial class SlaReminderTests(LocalHostFixture fixture)
     [Fact]
     public async Task A_case_due_in_minutes_reminds_its_assignee_by_mail_with_a_link_that_opens_the_case()
     {
-        var token = await fixture.StaffTokenAsync("anna");
-        using var http = new HttpClient { BaseAddress = fixture.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var http = await fixture.StaffClientAsync("anna");
         // Signing in (the agent app asks who you are) puts Anna's address in the staff directory.
         var me = await http.GetFromJsonAsync<JsonElement>("/api/staff/me");
         var annaEmail = me.GetProperty("email").GetString()!;

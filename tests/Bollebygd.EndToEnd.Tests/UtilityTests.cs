@@ -71,8 +71,7 @@ public class UtilityTests(LocalHostFixture fixture)
     /// <summary>The case's id, found in its group's queue through the staff API.</summary>
     private async Task<string> CaseIdAsync(string reference)
     {
-        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await fixture.StaffTokenAsync("sven"));
+        using var http = await fixture.StaffClientAsync("sven");
         for (var page = 1; page <= 20; page++)
         {
             var list = await http.GetFromJsonAsync<JsonElement>($"/api/staff/cases?view=queue&group=va-renhallning&page={page}&pageSize=100");
